@@ -1,0 +1,228 @@
+package org.cerise.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cerise.api.tool.Hook;
+import org.cerise.api.tool.HookPoint;
+
+/**
+ * The request being served, like {@code cherrypy.request}.
+ *
+ * <p>Reach it as a handler argument of type {@code Request} or from {@link Cerise#request()}.
+ * A request object belongs to one thread for its whole life and must not be kept after the
+ * request ends. Unless stated otherwise, text values are never {@code null}: absent values
+ * are empty strings.
+ */
+public interface Request {
+
+    /** @return the HTTP method, e.g. {@code GET} */
+    String method();
+
+    /** @return the request's protocol, {@code HTTP/1.1} or {@code HTTP/1.0} */
+    String protocol();
+
+    /** @return {@code http} or {@code https} */
+    String scheme();
+
+    /**
+     * The scheme, host and port the client asked for, from the {@code Host} header (or the
+     * listening address when there is none), e.g. {@code http://127.0.0.1:8080}. Redirects and
+     * {@link Cerise#url} build absolute URLs on it.
+     *
+     * @return the base URL, without a trailing slash
+     */
+    String base();
+
+    /** @return the app's mount point ({@code script_name}): {@code ""} for the site root, else {@code /tut01} style */
+    String scriptName();
+
+    /**
+     * The path below the mount point, percent-decoded as UTF-8 except for {@code %2F}, which
+     * stays encoded so that it never splits a segment (as in CherryPy).
+     *
+     * @return the path, {@code ""} when the request named the mount point itself
+     */
+    String pathInfo();
+
+    /** @return the raw (still encoded) query string, without {@code ?}; {@code ""} if none */
+    String queryString();
+
+    /** @return the request line as the client sent it, e.g. {@code GET /tut01/?a=1 HTTP/1.1} */
+    String requestLine();
+
+    /** @return the client's IP address */
+    String remoteAddr();
+
+    /** @return the client's port */
+    int remotePort();
+
+    /**
+     * The first value of a request header.
+     *
+     * @param name the header name, case-insensitive
+     * @return the value, or {@code null} if the header is absent
+     */
+    String header(String name);
+
+    /**
+     * All values of a request header, in the order received.
+     *
+     * @param name the header name, case-insensitive
+     * @return the values, empty if the header is absent
+     */
+    List<String> headers(String name);
+
+    /** @return the names of all request headers */
+    Set<String> headerNames();
+
+    /**
+     * The value of a request cookie.
+     *
+     * @param name the cookie name
+     * @return the value, or {@code null} if the request carries no such cookie
+     */
+    String cookie(String name);
+
+    /**
+     * The request parameters: the query string's, then (once the body has been processed) the
+     * urlencoded or multipart form body's, each name with its values in order. Tools may change
+     * the map before the handler runs; the handler's arguments are bound from it.
+     *
+     * @return the mutable parameter map
+     */
+    Map<String, List<String>> params();
+
+    /**
+     * The first value of a request parameter.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null}
+     */
+    String param(String name);
+
+    /**
+     * Whether a parameter came from the request body rather than the query string; a surplus
+     * body parameter answers 400 where a surplus query parameter answers 404, as in CherryPy.
+     *
+     * @param name the parameter name
+     * @return {@code true} if the body carried it
+     */
+    boolean isBodyParam(String name);
+
+    /**
+     * The leftover path segments that the dispatcher passes to the handler as positional
+     * arguments ({@code /generate/16} gives {@code ["16"]}), decoded.
+     *
+     * @return the virtual path, possibly empty
+     */
+    List<String> vpath();
+
+    /**
+     * Whether the dispatcher found an {@code index} handler ({@code TRUE}), another handler
+     * ({@code FALSE}) or nothing ({@code null}); the trailing-slash tool redirects on it.
+     *
+     * @return the index state, may be {@code null}
+     */
+    Boolean isIndex();
+
+    /**
+     * The configuration in force for this request: the global config, then the app's config
+     * along the dispatch trail, deepest last, as CherryPy merges it. Read-only.
+     *
+     * @return the merged config
+     */
+    Map<String, Object> config();
+
+    /** @return the app's name */
+    String appName();
+
+    /**
+     * The handler the pipeline will call after the {@code before_handler} hooks. Tools may
+     * replace it (to wrap it) or set it to {@code null} when they have answered the request
+     * themselves, as CherryPy's handler tools do.
+     *
+     * @return the handler, or {@code null}
+     */
+    Handler handler();
+
+    /** @param handler the handler to call instead, or {@code null} to call none */
+    void setHandler(Handler handler);
+
+    /**
+     * Attaches a hook for this request only, like CherryPy's {@code request.hooks.attach}.
+     *
+     * @param point    where the hook runs
+     * @param priority lower runs first; CherryPy's default is 50
+     * @param failsafe whether the hook still runs after an earlier hook at the same point failed
+     * @param hook     the callback
+     */
+    void attachHook(HookPoint point, int priority, boolean failsafe, Hook hook);
+
+    /**
+     * The request body as it arrives from the client. Reading it here keeps the pipeline from
+     * processing it as a form; call it at {@code before_request_body} and turn
+     * {@link #setProcessRequestBody(boolean) body processing} off, or from the handler.
+     *
+     * @return the body stream
+     * @throws IOException if the body cannot be read
+     */
+    InputStream body() throws IOException;
+
+    /** @return whether the pipeline will parse the body as form parameters */
+    boolean processRequestBody();
+
+    /** @param process {@code false} to leave the body unread for the handler or a tool */
+    void setProcessRequestBody(boolean process);
+
+    /**
+     * The session of this request, if the sessions tool is on for its path.
+     *
+     * @return the session
+     * @throws IllegalStateException if sessions are not enabled for this request's path
+     */
+    Session session();
+
+    /**
+     * Installs the session; for the sessions tool.
+     *
+     * @param session the session, or {@code null} to remove it
+     */
+    void setSession(Session session);
+
+    /** @return the authenticated user's name as set by an auth tool, or {@code null} */
+    String login();
+
+    /** @param login the authenticated user's name */
+    void setLogin(String login);
+
+    /**
+     * A per-request attribute, for tools that pass data between their hooks.
+     *
+     * @param name the attribute name; use a prefix of your own
+     * @return the value, or {@code null}
+     */
+    Object attribute(String name);
+
+    /**
+     * Sets a per-request attribute.
+     *
+     * @param name  the attribute name
+     * @param value the value, {@code null} to remove
+     */
+    void setAttribute(String name, Object value);
+
+    /**
+     * The request that raised an {@link InternalRedirect} to this one, as CherryPy's
+     * {@code request.prev}.
+     *
+     * @return the previous request, or {@code null}
+     */
+    Request previous();
+
+    /** @return the response being built for this request */
+    Response response();
+}

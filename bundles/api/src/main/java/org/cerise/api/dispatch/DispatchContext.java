@@ -1,0 +1,47 @@
+package org.cerise.api.dispatch;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+
+import org.cerise.api.ConfigException;
+import org.cerise.api.Handler;
+
+/**
+ * The app being mounted, as the core hands it to {@link Dispatcher#prepare}.
+ */
+public interface DispatchContext {
+
+    /** @return the app's root object (the registered service) */
+    Object root();
+
+    /** @return the mount point, {@code ""} for the site root */
+    String mountPath();
+
+    /** @return the app's name */
+    String appName();
+
+    /** @return the app's config sections by path ({@code "/"}, {@code "/static"}, ...), read-only */
+    Map<String, Map<String, Object>> sections();
+
+    /** @return the trail at the app's root: global config, root node's, section {@code [/]} */
+    ConfigTrail rootTrail();
+
+    /**
+     * Binds a method as a handler, computing now how its parameters take the request's
+     * leftover path segments (positionally), its parameters (by name, with {@code @Param}
+     * renames and defaults, converted to the parameter types) and the injected
+     * {@code Request}, {@code Response} and {@code Session}. The returned handler applies
+     * CherryPy's rules on mismatch: a missing argument, surplus path segment or surplus query
+     * parameter answers 404, a surplus body parameter 400.
+     *
+     * @param target the object to call the method on
+     * @param method the method, which need not be public
+     * @return the bound handler
+     * @throws ConfigException if a parameter has a type that cannot be bound or a default
+     *                         that does not convert; the message names method and parameter
+     */
+    Handler bind(Object target, Method method) throws ConfigException;
+
+    /** @return the handler that answers CherryPy's 404 {@code The path '...' was not found.} */
+    Handler notFound();
+}

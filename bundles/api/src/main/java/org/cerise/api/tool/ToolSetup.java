@@ -1,0 +1,94 @@
+package org.cerise.api.tool;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cerise.api.ConfigException;
+
+/**
+ * What a {@link Tool} sees when it is set up for a config scope: its arguments
+ * ({@code tools.NAME.ARG} keys, typed as the config file wrote them) and the registry for its
+ * hooks.
+ */
+public interface ToolSetup {
+
+    /** @return the tool's name, as in {@code tools.NAME.on} */
+    String toolName();
+
+    /** @return the config path of the scope, e.g. {@code /static} (for messages) */
+    String path();
+
+    /**
+     * @return every argument of the tool in this scope, keyed without the
+     *         {@code tools.NAME.} prefix; {@code on} and {@code priority} are left out
+     */
+    Map<String, Object> args();
+
+    /**
+     * The whole merged config of the scope, for tools that read other namespaces
+     * ({@code request.*}, {@code response.*}).
+     *
+     * @return the merged config, read-only
+     */
+    Map<String, Object> config();
+
+    /**
+     * @param name the argument, without prefix
+     * @param defaultValue the value when absent
+     * @return the text argument
+     * @throws ConfigException if present but not a string
+     */
+    String stringArg(String name, String defaultValue) throws ConfigException;
+
+    /**
+     * @param name the argument, without prefix
+     * @param defaultValue the value when absent
+     * @return the boolean argument
+     * @throws ConfigException if present but not a boolean
+     */
+    boolean booleanArg(String name, boolean defaultValue) throws ConfigException;
+
+    /**
+     * @param name the argument, without prefix
+     * @param defaultValue the value when absent
+     * @return the integer argument
+     * @throws ConfigException if present but not an integer
+     */
+    long longArg(String name, long defaultValue) throws ConfigException;
+
+    /**
+     * @param name the argument, without prefix
+     * @return the list argument, empty when absent (a single value becomes a one-element list)
+     * @throws ConfigException if present but neither a list nor a single value
+     */
+    List<Object> listArg(String name) throws ConfigException;
+
+    /**
+     * The tool's priority in this scope: {@code tools.NAME.priority} if set, else the given
+     * default (CherryPy's default is 50; lower runs first).
+     *
+     * @param defaultPriority the tool's own default
+     * @return the priority
+     * @throws ConfigException if {@code tools.NAME.priority} is not an integer
+     */
+    int priority(int defaultPriority) throws ConfigException;
+
+    /**
+     * Registers a hook.
+     *
+     * @param point    where it runs
+     * @param priority lower runs first
+     * @param failsafe whether it still runs after an earlier hook at the same point failed
+     * @param hook     the callback
+     */
+    void hook(HookPoint point, int priority, boolean failsafe, Hook hook);
+
+    /**
+     * Builds the error for a bad argument, naming the key, the value and the scope.
+     *
+     * @param name    the argument, without prefix
+     * @param problem what is wrong with it
+     * @return the exception to throw
+     */
+    ConfigException badArg(String name, String problem);
+}

@@ -1,0 +1,269 @@
+package org.cerise.core.internal.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.cerise.api.ConfigException;
+import org.cerise.api.tool.Hook;
+import org.cerise.api.tool.HookPoint;
+import org.cerise.api.tool.Tool;
+import org.cerise.api.tool.ToolSetup;
+
+/**
+ * Compiles a merged config into a {@link Scope}: reads the {@code request.*},
+ * {@code response.*} and {@code error_page.*} keys into fields (checking their types) and sets
+ * up every tool that {@code tools.NAME.on = True} turns on.
+ */
+public final class ScopeCompiler {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final Function<String, Tool> tools;
+
+    /** @param tools the registered tools by name ({@code null} for a name not registered) */
+    public ScopeCompiler(Function<String, Tool> tools) {
+        this.tools = tools;
+    }
+
+    /**
+     * @param config the merged config
+     * @param path   the config path, for messages
+     * @return the scope; a scope with a {@link Scope#failure} if a key is wrong or a tool missing
+     */
+    public Scope compile(Map<String, Object> config, String path) {
+        try {
+            return compileOrThrow(config, path);
+        } catch (ConfigException e) {
+            return Scope.failed(config, e);
+        }
+    }
+
+    private Scope compileOrThrow(Map<String, Object> config, String path) throws ConfigException {
+        String where = "config for " + (path.isEmpty() ? "/" : path);
+        boolean showTracebacks = bool(config, "request.show_tracebacks", true, where);
+        boolean stream = bool(config, "response.stream", false, where);
+        boolean processBody = bool(config, "request.process_request_body", true, where);
+        Set<String> methodsWithBodies = new LinkedHashSet<>();
+        Object mwb = config.getOrDefault("request.methods_with_bodies", List.of("POST", "PUT", "PATCH"));
+        if (!(mwb instanceof List)) {
+            throw new ConfigException(where + ": request.methods_with_bodies must be a list or tuple of method names, not "
+                    + Literals.repr(mwb));
+        }
+        for (Object m : (List<?>) mwb) {
+            methodsWithBodies.add(String.valueOf(m).toUpperCase(Locale.ROOT));
+        }
+        long maxBody = integer(config, "request.body.maxbytes",
+                integer(config, "server.max_request_body_size", 100L * 1024 * 1024, where), where);
+
+        Map<String, String> errorPages = new LinkedHashMap<>();
+        List<String[]> responseHeaders = new ArrayList<>();
+        Set<String> toolNames = new LinkedHashSet<>();
+        for (Map.Entry<String, Object> e : config.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("error_page.")) {
+                String code = key.substring("error_page.".length());
+                if (!code.equals("default") && !code.matches("[1-5][0-9][0-9]")) {
+                    throw new ConfigException(where + ": " + key + ": error pages are keyed by a status code or 'default'");
+                }
+                if (!(e.getValue() instanceof String)) {
+                    throw new ConfigException(where + ": " + key + " must be the path of a template file, not "
+                            + Literals.repr(e.getValue()));
+                }
+                errorPages.put(code, (String) e.getValue());
+            } else if (key.startsWith("response.headers.")) {
+                if (e.getValue() != null) {
+                    responseHeaders.add(new String[] {key.substring("response.headers.".length()),
+                            String.valueOf(e.getValue())});
+                }
+            } else if (key.startsWith("tools.") && key.endsWith(".on")) {
+                String name = key.substring("tools.".length(), key.length() - ".on".length());
+                Object on = e.getValue();
+                if (!(on instanceof Boolean)) {
+                    throw new ConfigException(where + ": " + key + " must be True or False, not " + Literals.repr(on));
+                }
+                if ((Boolean) on) {
+                    toolNames.add(name);
+                }
+            }
+        }
+
+        List<HookEntry> hooks = new ArrayList<>();
+        for (String name : toolNames) {
+            Tool tool = tools.apply(name);
+            if (tool == null) {
+                throw new MissingServiceException("tool", name, where + " (tools." + name + ".on = True)");
+            }
+            Setup setup = new Setup(name, path, config, hooks);
+            try {
+                tool.setup(setup);
+            } catch (ConfigException ce) {
+                throw ce;
+            } catch (RuntimeException re) {
+                throw new ConfigException(where + ": the tool '" + name + "' failed to set up: " + re, re);
+            }
+        }
+        HookEntry[][] byPoint = new HookEntry[HookPoint.values().length][];
+        for (HookPoint p : HookPoint.values()) {
+            byPoint[p.ordinal()] = hooks.stream().filter(h -> h.point() == p).sorted().toArray(HookEntry[]::new);
+        }
+        return new Scope(config, byPoint, showTracebacks, Collections.unmodifiableMap(errorPages),
+                List.copyOf(responseHeaders), stream, Collections.unmodifiableSet(methodsWithBodies), processBody,
+                maxBody, Collections.unmodifiableSet(toolNames), null);
+    }
+
+    private static boolean bool(Map<String, Object> config, String key, boolean dflt, String where)
+            throws ConfigException {
+        Object v = config.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Boolean)) {
+            throw new ConfigException(where + ": " + key + " must be True or False, not " + Literals.repr(v));
+        }
+        return (Boolean) v;
+    }
+
+    private static long integer(Map<String, Object> config, String key, long dflt, String where)
+            throws ConfigException {
+        Object v = config.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Long)) {
+            throw new ConfigException(where + ": " + key + " must be an integer, not " + Literals.repr(v));
+        }
+        return (Long) v;
+    }
+
+    /** The {@link ToolSetup} a tool sees for one scope. */
+    private static final class Setup implements ToolSetup {
+        private final String name;
+        private final String path;
+        private final Map<String, Object> config;
+        private final Map<String, Object> args;
+        private final List<HookEntry> hooks;
+
+        Setup(String name, String path, Map<String, Object> config, List<HookEntry> hooks) {
+            this.name = name;
+            this.path = path;
+            this.config = config;
+            this.hooks = hooks;
+            String prefix = "tools." + name + ".";
+            Map<String, Object> a = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : config.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    String arg = e.getKey().substring(prefix.length());
+                    if (!arg.equals("on") && !arg.equals("priority")) {
+                        a.put(arg, e.getValue());
+                    }
+                }
+            }
+            this.args = Collections.unmodifiableMap(a);
+        }
+
+        @Override
+        public String toolName() {
+            return name;
+        }
+
+        @Override
+        public String path() {
+            return path.isEmpty() ? "/" : path;
+        }
+
+        @Override
+        public Map<String, Object> args() {
+            return args;
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return config;
+        }
+
+        @Override
+        public String stringArg(String arg, String dflt) throws ConfigException {
+            Object v = args.get(arg);
+            if (v == null) {
+                return dflt;
+            }
+            if (!(v instanceof String)) {
+                throw badArg(arg, "must be a quoted string");
+            }
+            return (String) v;
+        }
+
+        @Override
+        public boolean booleanArg(String arg, boolean dflt) throws ConfigException {
+            Object v = args.get(arg);
+            if (v == null) {
+                return dflt;
+            }
+            if (!(v instanceof Boolean)) {
+                throw badArg(arg, "must be True or False");
+            }
+            return (Boolean) v;
+        }
+
+        @Override
+        public long longArg(String arg, long dflt) throws ConfigException {
+            Object v = args.get(arg);
+            if (v == null) {
+                return dflt;
+            }
+            if (!(v instanceof Long)) {
+                throw badArg(arg, "must be an integer");
+            }
+            return (Long) v;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Object> listArg(String arg) throws ConfigException {
+            Object v = args.get(arg);
+            if (v == null) {
+                return List.of();
+            }
+            if (v instanceof List) {
+                return (List<Object>) v;
+            }
+            if (v instanceof Map) {
+                throw badArg(arg, "must be a list or a single value");
+            }
+            return Arrays.asList(v);
+        }
+
+        @Override
+        public int priority(int dflt) throws ConfigException {
+            Object v = config.get("tools." + name + ".priority");
+            if (v == null) {
+                return dflt;
+            }
+            if (!(v instanceof Long) || (Long) v > Integer.MAX_VALUE || (Long) v < Integer.MIN_VALUE) {
+                throw new ConfigException("config for " + path() + ": tools." + name + ".priority must be an integer, not "
+                        + Literals.repr(v));
+            }
+            return ((Long) v).intValue();
+        }
+
+        @Override
+        public void hook(HookPoint point, int priority, boolean failsafe, Hook hook) {
+            hooks.add(new HookEntry(point, priority, failsafe, hook, name, SEQUENCE.incrementAndGet()));
+        }
+
+        @Override
+        public ConfigException badArg(String arg, String problem) {
+            return new ConfigException("config for " + path() + ": tools." + name + "." + arg + " = "
+                    + Literals.repr(args.get(arg)) + " " + problem);
+        }
+    }
+}

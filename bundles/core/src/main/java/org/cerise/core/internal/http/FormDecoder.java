@@ -1,0 +1,131 @@
+package org.cerise.core.internal.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes query strings and urlencoded bodies as CherryPy does ({@code httputil._parse_qs},
+ * {@code _cpreqbody.process_urlencoded}): pairs split on {@code &} and {@code ;}, {@code +} is
+ * a space, a name without {@code =} has the empty value, repeated names keep all values, and a
+ * server-side image map query ({@code ?12,34}) becomes {@code x} and {@code y}.
+ */
+public final class FormDecoder {
+
+    private static final Pattern IMAGE_MAP = Pattern.compile("[0-9]+,[0-9]+");
+
+    private FormDecoder() {
+    }
+
+    /**
+     * Adds the parameters of a query string or urlencoded body to a map.
+     *
+     * @param text    the encoded text
+     * @param charset the charset of the percent-encoded bytes
+     * @param into    the map to add to
+     * @param names   if not {@code null}, receives every name decoded (to tell body from query)
+     * @throws CharacterCodingException if a name or value is not valid in the charset
+     */
+    public static void decode(String text, Charset charset, Map<String, List<String>> into, List<String> names)
+            throws CharacterCodingException {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (IMAGE_MAP.matcher(text).matches()) {
+            int comma = text.indexOf(',');
+            add(into, names, "x", text.substring(0, comma));
+            add(into, names, "y", text.substring(comma + 1));
+            return;
+        }
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '&' && text.charAt(end) != ';') {
+                end++;
+            }
+            if (end > start) {
+                int eq = text.indexOf('=', start);
+                String name;
+                String value;
+                if (eq < 0 || eq > end) {
+                    name = unquotePlus(text, start, end, charset);
+                    value = "";
+                } else {
+                    name = unquotePlus(text, start, eq, charset);
+                    value = unquotePlus(text, eq + 1, end, charset);
+                }
+                add(into, names, name, value);
+            }
+            start = end + 1;
+        }
+    }
+
+    private static void add(Map<String, List<String>> into, List<String> names, String name, String value) {
+        into.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        if (names != null) {
+            names.add(name);
+        }
+    }
+
+    /**
+     * Percent-decodes a range of text, {@code +} as space, strictly in the charset.
+     *
+     * @throws CharacterCodingException on bytes that are not valid in the charset
+     */
+    static String unquotePlus(String s, int from, int to, Charset charset) throws CharacterCodingException {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c == '+' || c > 127) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return s.substring(from, to);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%' && i + 2 < to && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 2;
+            } else if (c < 128) {
+                bytes.write(c);
+            } else {
+                byte[] b = String.valueOf(c).getBytes(charset);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        return strictDecode(bytes.toByteArray(), charset);
+    }
+
+    static String strictDecode(byte[] bytes, Charset charset) throws CharacterCodingException {
+        CharBuffer chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        return chars.toString();
+    }
+
+    static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}

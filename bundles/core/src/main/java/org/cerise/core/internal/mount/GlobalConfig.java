@@ -1,0 +1,55 @@
+package org.cerise.core.internal.mount;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cerise.api.ConfigException;
+import org.cerise.core.internal.config.IniConfig;
+
+/**
+ * The site-wide config (CherryPy's {@code [global]}): Cerise's built-in defaults, overridden by
+ * the Config Admin configuration {@code org.cerise.global} (the distribution ships it as
+ * {@code config/org.cerise.global.cfg}, one {@code key = value} per line, values written as
+ * Python literals exactly as in a CherryPy config file).
+ */
+final class GlobalConfig {
+
+    /** CherryPy's defaults that differ from "unset": tools on by default. */
+    static final Map<String, Object> DEFAULTS = Map.of("tools.trailing_slash.on", Boolean.TRUE);
+
+    private static final List<String> IGNORED_PREFIXES = List.of("service.", "component.", "felix.", "objectClass",
+            "osgi.", "org.apache.felix.");
+
+    private GlobalConfig() {
+    }
+
+    /**
+     * @param properties the configuration's properties (strings from a {@code .cfg} file are
+     *                   parsed as Python literals; typed values are taken as they are)
+     * @return the global config, defaults included
+     * @throws ConfigException naming the file and key of the first bad value
+     */
+    static Map<String, Object> from(Map<String, Object> properties) throws ConfigException {
+        Map<String, Object> config = new LinkedHashMap<>(DEFAULTS);
+        Object file = properties.get("felix.fileinstall.filename");
+        String source = file != null ? String.valueOf(file) : "configuration org.cerise.global";
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            String key = e.getKey();
+            if (IGNORED_PREFIXES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            Object value = e.getValue();
+            if (value instanceof String) {
+                value = IniConfig.value(source + ", key '" + key + "'", (String) value);
+            } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                value = ((Number) value).longValue();
+            } else if (value instanceof Float) {
+                value = ((Float) value).doubleValue();
+            }
+            config.put(key, value);
+        }
+        return Collections.unmodifiableMap(config);
+    }
+}

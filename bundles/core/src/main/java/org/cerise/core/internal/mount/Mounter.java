@@ -1,0 +1,498 @@
+package org.cerise.core.internal.mount;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.cerise.api.CeriseApp;
+import org.cerise.api.ConfigException;
+import org.cerise.api.dispatch.Dispatcher;
+import org.cerise.api.dispatch.Router;
+import org.cerise.api.serving.Serving;
+import org.cerise.api.tool.Tool;
+import org.cerise.core.internal.config.CoreConfigTrail;
+import org.cerise.core.internal.config.IniConfig;
+import org.cerise.core.internal.config.MissingServiceException;
+import org.cerise.core.internal.config.Scope;
+import org.cerise.core.internal.config.ScopeCompiler;
+import org.cerise.core.internal.config.TrailSpace;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the mount table: tracks app services (any service with {@code cerise.app.mount}),
+ * tools and dispatchers, and (re)mounts every app whenever one of them or the global config
+ * changes. Mounting an app compiles everything its requests need; an app that needs a missing
+ * tool or dispatcher, or whose config is wrong, is not mounted and says why at WARN.
+ *
+ * <p>All mounting work happens under this object's lock, on the thread that reported the
+ * change; requests never take the lock, they read the current immutable {@link MountTable}.
+ */
+@Component(service = Mounter.class, immediate = true, configurationPid = "org.cerise.global",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class Mounter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cerise.mount");
+
+    private volatile MountTable table = MountTable.EMPTY;
+
+    private final Map<ServiceReference<?>, AppRecord> records = new HashMap<>();
+    private final Map<String, List<ServiceReference<Tool>>> tools = new HashMap<>();
+    private final Map<String, List<ServiceReference<Dispatcher>>> dispatchers = new HashMap<>();
+    private final Map<ServiceReference<?>, Object> serviceObjects = new HashMap<>();
+    private Map<String, Object> global = GlobalConfig.DEFAULTS;
+    private BundleContext context;
+    private ServiceTracker<Object, AppRecord> appTracker;
+    private ServiceTracker<Tool, Tool> toolTracker;
+    private ServiceTracker<Dispatcher, Dispatcher> dispatcherTracker;
+
+    /** @return the current mount table */
+    public MountTable table() {
+        return table;
+    }
+
+    @Activate
+    void activate(BundleContext ctx, Map<String, Object> properties) throws InvalidSyntaxException {
+        this.context = ctx;
+        applyGlobal(properties);
+        String host = ctx.getProperty("org.apache.felix.http.host");
+        String port = ctx.getProperty("org.osgi.service.http.port");
+        Serving.setServerBase("http://" + (host == null || host.isEmpty() || host.equals("0.0.0.0") ? "127.0.0.1" : host)
+                + ":" + (port == null ? "8080" : port));
+        toolTracker = new ServiceTracker<>(ctx,
+                ctx.createFilter("(&(objectClass=" + Tool.class.getName() + ")(" + Tool.NAME + "=*))"),
+                new NamedTracker<>(tools, Tool.NAME, "tool"));
+        dispatcherTracker = new ServiceTracker<>(ctx,
+                ctx.createFilter("(&(objectClass=" + Dispatcher.class.getName() + ")(" + Dispatcher.NAME + "=*))"),
+                new NamedTracker<>(dispatchers, Dispatcher.NAME, "dispatcher"));
+        appTracker = new ServiceTracker<>(ctx, ctx.createFilter("(" + CeriseApp.MOUNT + "=*)"), new AppTracker());
+        toolTracker.open();
+        dispatcherTracker.open();
+        appTracker.open(true);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        if (applyGlobal(properties)) {
+            remountAll("the global config changed");
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        appTracker.close();
+        dispatcherTracker.close();
+        toolTracker.close();
+        table = MountTable.EMPTY;
+    }
+
+    private synchronized boolean applyGlobal(Map<String, Object> properties) {
+        try {
+            Map<String, Object> next = GlobalConfig.from(properties);
+            if (next.equals(global)) {
+                return false;
+            }
+            global = next;
+            return true;
+        } catch (ConfigException e) {
+            LOG.warn("{}; keeping the previous global config", e.getMessage());
+            return false;
+        }
+    }
+
+    /** @return every app service with its state, for logs and the admin console */
+    public synchronized Map<String, AppState> states() {
+        Map<String, AppState> out = new LinkedHashMap<>();
+        for (AppRecord r : records.values()) {
+            out.put(r.name + " (" + (r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath) + ")",
+                    r.state);
+        }
+        return out;
+    }
+
+    private synchronized void remountAll(String why) {
+        LOG.debug("Re-mounting all apps: {}", why);
+        for (AppRecord r : sortedRecords()) {
+            prepare(r);
+        }
+        publish();
+    }
+
+    private List<AppRecord> sortedRecords() {
+        List<AppRecord> list = new ArrayList<>(records.values());
+        // Higher ranking, then older service, wins a contested mount point.
+        list.sort((a, b) -> b.ref.compareTo(a.ref));
+        return list;
+    }
+
+    /** Compiles one app into a new generation, or records why it cannot mount. */
+    private void prepare(AppRecord r) {
+        AppState before = r.state;
+        r.generation = null;
+        try {
+            r.readProperties();
+            AppRecord owner = mountOwner(r);
+            if (owner != null) {
+                String mount = r.mountPath.isEmpty() ? "/" : r.mountPath;
+                throw new MissingServiceException("mount point", mount, "mount point " + mount
+                        + " is taken by app '" + owner.name + "' of bundle " + owner.bundle.getSymbolicName());
+            }
+            Map<String, Map<String, Object>> sections = r.sections();
+            ScopeCompiler compiler = new ScopeCompiler(name -> best(tools, name));
+            TrailSpace space = new TrailSpace(global, sections, compiler, node -> Map.of());
+            CoreDispatchContext ctx = new CoreDispatchContext(r.service, r.mountPath, r.name, sections, space);
+
+            Map<String, Router> prepared = new HashMap<>();
+            Map<String, Router> bySection = new HashMap<>();
+            String rootDispatch = "tree";
+            for (Map.Entry<String, Map<String, Object>> s : sections.entrySet()) {
+                Object d = s.getValue().get("request.dispatch");
+                if (d == null) {
+                    continue;
+                }
+                if (!(d instanceof String)) {
+                    throw new ConfigException("Config error in " + r.configSource() + ", section [" + s.getKey()
+                            + "], key 'request.dispatch': the value must name a dispatcher in quotes, e.g. \"method\"");
+                }
+                Router router = router((String) d, ctx, prepared, r, s.getKey());
+                if (s.getKey().equals("/")) {
+                    rootDispatch = (String) d;
+                }
+                bySection.put(s.getKey(), router);
+            }
+            Router defaultRouter = router(rootDispatch, ctx, prepared, r, "/");
+            bySection.remove("/");
+
+            // Compile every config section on its own too, so that a bad value anywhere keeps
+            // the app from mounting instead of failing its first request there.
+            for (String path : sections.keySet()) {
+                org.cerise.api.dispatch.ConfigTrail t = space.root();
+                for (String seg : path.substring(1).split("/")) {
+                    if (!seg.isEmpty()) {
+                        t = t.step(seg, null);
+                    }
+                }
+            }
+            List<Scope> failed = space.failedScopes();
+            if (!failed.isEmpty()) {
+                throw failed.stream().map(s -> s.failure).filter(f -> f instanceof MissingServiceException).findFirst()
+                        .orElse(failed.get(0).failure);
+            }
+            Scope rootScope = ((CoreConfigTrail) space.root()).scope();
+            r.generation = new MountedApp(r.name, r.mountPath, rootScope, defaultRouter,
+                    bySection.isEmpty() ? Map.of() : Map.copyOf(bySection), templateReader(r.bundle),
+                    LoggerFactory.getLogger("cerise.error." + r.name),
+                    LoggerFactory.getLogger("cerise.access." + r.name));
+            r.state = AppState.MOUNTED;
+        } catch (MissingServiceException e) {
+            r.state = new AppState(AppState.Status.WAITING, e.getMessage());
+        } catch (ConfigException e) {
+            r.state = new AppState(AppState.Status.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            r.state = new AppState(AppState.Status.FAILED, "cannot be prepared: " + e);
+            LOG.warn("App '{}' cannot be prepared", r.name, e);
+        }
+        report(r, before);
+    }
+
+    private Router router(String name, CoreDispatchContext ctx, Map<String, Router> prepared, AppRecord r,
+            String section) throws ConfigException {
+        Router router = prepared.get(name);
+        if (router == null) {
+            Dispatcher d = best(dispatchers, name);
+            if (d == null) {
+                throw new MissingServiceException("dispatcher", name, "section [" + section + "] of app '" + r.name
+                        + "' (request.dispatch = \"" + name + "\")");
+            }
+            router = d.prepare(ctx);
+            if (router == null) {
+                throw new ConfigException("the dispatcher '" + name + "' prepared no router for app '" + r.name + "'");
+            }
+            prepared.put(name, router);
+        }
+        return router;
+    }
+
+    private AppRecord mountOwner(AppRecord r) {
+        for (AppRecord other : sortedRecords()) {
+            if (other == r) {
+                return null;
+            }
+            if (other.mountPath != null && other.mountPath.equals(r.mountPath)) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    private void report(AppRecord r, AppState before) {
+        String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
+        if (r.state.status() == AppState.Status.MOUNTED) {
+            if (before == null || before.status() != AppState.Status.MOUNTED) {
+                LOG.info("Mounted app '{}' at {} (bundle {} {})", r.name, mount, r.bundle.getSymbolicName(),
+                        r.bundle.getVersion());
+            }
+        } else if (!r.state.equals(before)) {
+            if (r.state.status() == AppState.Status.WAITING) {
+                LOG.warn("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
+                        r.state.reason());
+            } else {
+                LOG.warn("App '{}' at {} (bundle {}) cannot be mounted: {}", r.name, mount, r.bundle.getSymbolicName(),
+                        r.state.reason());
+            }
+        }
+    }
+
+    private void publish() {
+        List<MountedApp> mounted = new ArrayList<>();
+        for (AppRecord r : records.values()) {
+            if (r.generation != null) {
+                mounted.add(r.generation);
+            }
+        }
+        table = new MountTable(mounted);
+    }
+
+    /** The highest-ranked service of a name (ties: the oldest), as OSGi orders references. */
+    private <S> S best(Map<String, List<ServiceReference<S>>> byName, String name) {
+        List<ServiceReference<S>> refs = byName.get(name);
+        if (refs == null || refs.isEmpty()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        S service = (S) serviceObjects.get(Collections.max(refs));
+        return service;
+    }
+
+    private static Function<String, String> templateReader(Bundle bundle) {
+        return location -> {
+            if (location.startsWith("bundle:")) {
+                String path = location.substring("bundle:".length());
+                URL entry = bundle.getEntry(path);
+                if (entry == null) {
+                    throw new UncheckedIOException(new IOException("bundle " + bundle.getSymbolicName()
+                            + " has no entry " + path));
+                }
+                try (InputStreamReader in = new InputStreamReader(entry.openStream(), StandardCharsets.UTF_8)) {
+                    StringBuilder sb = new StringBuilder();
+                    char[] buf = new char[4096];
+                    for (int n; (n = in.read(buf)) > 0;) {
+                        sb.append(buf, 0, n);
+                    }
+                    return sb.toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(location), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** One app service and what the mounter knows about it. */
+    private final class AppRecord {
+        final ServiceReference<?> ref;
+        final Object service;
+        final Bundle bundle;
+        String rawMount;
+        String mountPath;
+        String name;
+        String configPath;
+        Map<String, Map<String, Object>> sections;
+        AppState state;
+        MountedApp generation;
+
+        AppRecord(ServiceReference<?> ref, Object service) {
+            this.ref = ref;
+            this.service = service;
+            this.bundle = ref.getBundle();
+        }
+
+        void readProperties() throws ConfigException {
+            rawMount = String.valueOf(ref.getProperty(CeriseApp.MOUNT));
+            Object n = ref.getProperty(CeriseApp.NAME);
+            Object c = ref.getProperty(CeriseApp.CONFIG);
+            String newConfig = c == null || String.valueOf(c).isEmpty() ? null : String.valueOf(c);
+            if (!java.util.Objects.equals(newConfig, configPath)) {
+                sections = null;
+            }
+            configPath = newConfig;
+            mountPath = null;
+            String m = rawMount.strip();
+            while (m.endsWith("/")) {
+                m = m.substring(0, m.length() - 1);
+            }
+            name = n != null && !String.valueOf(n).isEmpty() ? String.valueOf(n)
+                    : m.isEmpty() ? "root" : m.substring(1);
+            if (!(m.isEmpty() || m.startsWith("/")) || m.matches(".*[\\s?#%\\\\].*") || m.contains("//")) {
+                throw new ConfigException("the service property " + CeriseApp.MOUNT + " = '" + rawMount
+                        + "' is not a mount point: write \"/\" or a path such as \"/shop\"");
+            }
+            mountPath = m;
+        }
+
+        String configSource() {
+            return "bundle " + bundle.getSymbolicName() + " entry " + configPath;
+        }
+
+        Map<String, Map<String, Object>> sections() throws ConfigException {
+            if (sections != null) {
+                return sections;
+            }
+            if (configPath == null) {
+                sections = Map.of();
+                return sections;
+            }
+            URL entry = bundle.getEntry(configPath);
+            if (entry == null) {
+                throw new ConfigException(CeriseApp.CONFIG + " = '" + configPath + "', but bundle "
+                        + bundle.getSymbolicName() + " has no such entry");
+            }
+            Map<String, Map<String, Object>> parsed;
+            try (InputStreamReader in = new InputStreamReader(entry.openStream(), StandardCharsets.UTF_8)) {
+                parsed = IniConfig.parse(configSource(), in);
+            } catch (IOException e) {
+                throw new ConfigException("Config error: cannot read " + configSource() + ": " + e.getMessage(), e);
+            }
+            Map<String, Map<String, Object>> appSections = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> s : parsed.entrySet()) {
+                if (s.getKey().equals("global")) {
+                    LOG.warn("Config in {}: [global] has no effect in an app's config; put site-wide keys in "
+                            + "config/org.cerise.global.cfg and app-wide keys in [/]", configSource());
+                    continue;
+                }
+                if (!s.getKey().startsWith("/")) {
+                    throw new ConfigException("Config error in " + configSource() + ", section [" + s.getKey()
+                            + "]: an app's sections are paths such as [/] or [/static]");
+                }
+                appSections.put(s.getKey(), s.getValue());
+            }
+            sections = Collections.unmodifiableMap(appSections);
+            return sections;
+        }
+    }
+
+    private final class AppTracker implements ServiceTrackerCustomizer<Object, AppRecord> {
+        @Override
+        public AppRecord addingService(ServiceReference<Object> ref) {
+            Object service = context.getService(ref);
+            if (service == null) {
+                return null;
+            }
+            AppRecord r = new AppRecord(ref, service);
+            synchronized (Mounter.this) {
+                records.put(ref, r);
+                // A new app may take a mount point from, or lose it to, another: re-mount all.
+                remountAll("app service " + ref.getProperty(Constants.SERVICE_ID) + " arrived");
+            }
+            return r;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, AppRecord r) {
+            remountAll("app service " + ref.getProperty(Constants.SERVICE_ID) + " changed");
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, AppRecord r) {
+            synchronized (Mounter.this) {
+                records.remove(ref);
+                String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
+                if (r.generation != null) {
+                    LOG.info("Unmounted app '{}' from {} (bundle {})", r.name, mount, r.bundle.getSymbolicName());
+                }
+                remountAll("app service " + ref.getProperty(Constants.SERVICE_ID) + " left");
+            }
+            context.ungetService(ref);
+        }
+    }
+
+    /** Tracks services named by a property (tools, dispatchers) and re-mounts when they change. */
+    private final class NamedTracker<S> implements ServiceTrackerCustomizer<S, S> {
+        private final Map<String, List<ServiceReference<S>>> byName;
+        private final String property;
+        private final String kind;
+
+        NamedTracker(Map<String, List<ServiceReference<S>>> byName, String property, String kind) {
+            this.byName = byName;
+            this.property = property;
+            this.kind = kind;
+        }
+
+        @Override
+        public S addingService(ServiceReference<S> ref) {
+            S service = context.getService(ref);
+            if (service == null) {
+                return null;
+            }
+            synchronized (Mounter.this) {
+                serviceObjects.put(ref, service);
+                for (String name : names(ref)) {
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(ref);
+                }
+                remountAll(kind + " " + names(ref) + " arrived");
+            }
+            return service;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<S> ref, S service) {
+            synchronized (Mounter.this) {
+                byName.values().forEach(l -> l.remove(ref));
+                for (String name : names(ref)) {
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(ref);
+                }
+                remountAll(kind + " " + names(ref) + " changed");
+            }
+        }
+
+        @Override
+        public void removedService(ServiceReference<S> ref, S service) {
+            synchronized (Mounter.this) {
+                byName.values().forEach(l -> l.remove(ref));
+                serviceObjects.remove(ref);
+                remountAll(kind + " " + names(ref) + " left");
+            }
+            context.ungetService(ref);
+        }
+
+        private Set<String> names(ServiceReference<S> ref) {
+            Object v = ref.getProperty(property);
+            Set<String> names = new LinkedHashSet<>();
+            if (v instanceof String[]) {
+                names.addAll(List.of((String[]) v));
+            } else if (v instanceof java.util.Collection) {
+                ((java.util.Collection<?>) v).forEach(o -> names.add(String.valueOf(o)));
+            } else if (v != null) {
+                names.add(String.valueOf(v));
+            }
+            return names;
+        }
+    }
+}

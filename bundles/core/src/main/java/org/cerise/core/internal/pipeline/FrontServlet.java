@@ -1,0 +1,48 @@
+package org.cerise.core.internal.pipeline;
+
+import java.io.IOException;
+
+import org.cerise.core.internal.http.PathDecoder;
+import org.cerise.core.internal.mount.MountedApp;
+import org.cerise.core.internal.mount.Mounter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one servlet through which every Cerise request enters, registered with the Servlet
+ * Whiteboard at {@code /*} (more specific whiteboard servlets, such as the Web Console's,
+ * keep their paths). It finds the app by longest mount point in the current mount table and
+ * hands the request to the {@link Pipeline}; a path outside every mount answers a bare 404 as
+ * CherryPy's tree does.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/*")
+@HttpWhiteboardServletName("cerise")
+@HttpWhiteboardServletMultipart(enabled = true)
+public final class FrontServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient Mounter mounter;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = PathDecoder.decode(request.getRequestURI());
+        MountedApp app = mounter.table().find(path);
+        if (app == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentLength(0);
+            return;
+        }
+        Pipeline.serve(request, response, app, path.substring(app.mountPath().length()));
+    }
+}
