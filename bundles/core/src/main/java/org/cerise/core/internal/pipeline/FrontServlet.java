@@ -39,8 +39,9 @@ public final class FrontServlet extends HttpServlet {
         String path = PathDecoder.decode(request.getRequestURI());
         MountedApp app = mounter.table().find(path);
         if (app == null) {
+            // CherryPy's tree answers a bare 404: no page, the (empty) body chunked.
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.setContentLength(0);
+            response.flushBuffer();
             return;
         }
         Pipeline.serve(request, response, app, path.substring(app.mountPath().length()));

@@ -59,6 +59,7 @@ import jakarta.servlet.http.Part;
 public final class Pipeline {
 
     private static final String SERVER = "Cerise/" + ErrorPages.VERSION;
+    private static final String REASON_ATTRIBUTE = "org.cerise.reason";
 
     private Pipeline() {
     }
@@ -385,6 +386,10 @@ public final class Pipeline {
     /** Writes status, headers and body to the servlet response. */
     private static void write(CoreRequest request, CoreResponse response, HttpServletResponse out) throws IOException {
         out.setStatus(response.status());
+        if (!response.reason().equals(org.cerise.api.HttpStatus.reason(response.status()))) {
+            // The servlet API cannot set a reason phrase; the Jetty integration bundle reads this.
+            request.servletRequest().setAttribute(REASON_ATTRIBUTE, response.reason());
+        }
         HeaderList headers = response.headerList();
         boolean server = false;
         for (int i = 0; i < headers.size(); i++) {
