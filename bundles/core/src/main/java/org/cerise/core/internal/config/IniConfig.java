@@ -28,6 +28,15 @@ public final class IniConfig {
     }
 
     /**
+     * A parsed file: the typed sections, and for every key where it was written.
+     *
+     * @param sections sections in file order, each an insertion-ordered map of typed values
+     * @param origins  per section and key: source, line and section, for messages
+     */
+    public record Parsed(Map<String, Map<String, Object>> sections, Map<String, Map<String, String>> origins) {
+    }
+
+    /**
      * Parses a config file.
      *
      * @param source a name for messages (file path or bundle entry)
@@ -36,6 +45,18 @@ public final class IniConfig {
      * @throws ConfigException naming source, line, section and key of the first error
      */
     public static Map<String, Map<String, Object>> parse(String source, Reader reader) throws ConfigException {
+        return parseWithOrigins(source, reader).sections();
+    }
+
+    /**
+     * Parses a config file, remembering where each key was written.
+     *
+     * @param source a name for messages (file path or bundle entry)
+     * @param reader the text
+     * @return the sections and the origin of every key
+     * @throws ConfigException naming source, line, section and key of the first error
+     */
+    public static Parsed parseWithOrigins(String source, Reader reader) throws ConfigException {
         Map<String, Map<String, String>> raw = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -103,23 +124,27 @@ public final class IniConfig {
         }
 
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        Map<String, Map<String, String>> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> s : raw.entrySet()) {
             Map<String, String> options = new LinkedHashMap<>(defaults);
             options.putAll(s.getValue());
             Map<String, Object> typed = new LinkedHashMap<>();
+            Map<String, String> keyOrigins = new LinkedHashMap<>();
             for (Map.Entry<String, String> o : options.entrySet()) {
                 Integer line = lineOf.get(s.getKey() + "\u0000" + o.getKey());
                 if (line == null) {
                     line = lineOf.get("DEFAULT\u0000" + o.getKey());
                 }
-                String where = source + (line == null ? "" : ", line " + line) + ", section [" + s.getKey()
-                        + "], key '" + o.getKey() + "'";
+                String origin = source + (line == null ? "" : ", line " + line) + ", section [" + s.getKey() + "]";
+                String where = origin + ", key '" + o.getKey() + "'";
                 String text = interpolate(where, o.getValue(), options, 0);
                 typed.put(o.getKey(), value(where, text));
+                keyOrigins.put(o.getKey(), origin);
             }
             result.put(s.getKey(), Collections.unmodifiableMap(typed));
+            origins.put(s.getKey(), Collections.unmodifiableMap(keyOrigins));
         }
-        return Collections.unmodifiableMap(result);
+        return new Parsed(Collections.unmodifiableMap(result), Collections.unmodifiableMap(origins));
     }
 
     /**

@@ -18,6 +18,8 @@ public final class Scope {
 
     /** The merged config, read-only. */
     public final Map<String, Object> config;
+    /** Where each key of {@link #config} was set (file, line, section), for messages. */
+    public final Map<String, String> origins;
     /** Hooks per {@link HookPoint#ordinal()}, each sorted. */
     public final HookEntry[][] hooks;
     /** {@code request.show_tracebacks} */
@@ -39,10 +41,11 @@ public final class Scope {
     /** Why this scope cannot serve (a bad key or a missing tool), or {@code null}. */
     public final ConfigException failure;
 
-    Scope(Map<String, Object> config, HookEntry[][] hooks, boolean showTracebacks, Map<String, String> errorPages,
+    Scope(Map<String, Object> config, Map<String, String> origins, HookEntry[][] hooks, boolean showTracebacks, Map<String, String> errorPages,
             List<String[]> responseHeaders, boolean stream, Set<String> methodsWithBodies,
             boolean processRequestBody, long maxBodyBytes, Set<String> tools, ConfigException failure) {
         this.config = config;
+        this.origins = origins;
         this.hooks = hooks;
         this.showTracebacks = showTracebacks;
         this.errorPages = errorPages;
@@ -55,10 +58,10 @@ public final class Scope {
         this.failure = failure;
     }
 
-    static Scope failed(Map<String, Object> config, ConfigException failure) {
+    static Scope failed(Map<String, Object> config, Map<String, String> origins, ConfigException failure) {
         HookEntry[][] none = new HookEntry[HookPoint.values().length][];
         java.util.Arrays.fill(none, NO_HOOKS);
-        return new Scope(config, none, true, Map.of(), List.of(), false, Set.of("POST", "PUT", "PATCH"), true,
+        return new Scope(config, origins, none, true, Map.of(), List.of(), false, Set.of("POST", "PUT", "PATCH"), true,
                 0, Set.of(), failure);
     }
 

@@ -40,23 +40,44 @@ public final class ScopeCompiler {
      * @return the scope; a scope with a {@link Scope#failure} if a key is wrong or a tool missing
      */
     public Scope compile(Map<String, Object> config, String path) {
+        return compile(config, Map.of(), path);
+    }
+
+    /**
+     * @param config  the merged config
+     * @param origins where each key was set (file, line, section), for messages
+     * @param path    the config path, for messages about keys without an origin
+     * @return the scope; a scope with a {@link Scope#failure} if a key is wrong or a tool missing
+     */
+    public Scope compile(Map<String, Object> config, Map<String, String> origins, String path) {
         try {
-            return compileOrThrow(config, path);
+            return compileOrThrow(config, new Origins(origins, path));
         } catch (ConfigException e) {
-            return Scope.failed(config, e);
+            return Scope.failed(config, origins, e);
         }
     }
 
-    private Scope compileOrThrow(Map<String, Object> config, String path) throws ConfigException {
-        String where = "config for " + (path.isEmpty() ? "/" : path);
+    /** Says where a key of the merged config was set. */
+    record Origins(Map<String, String> byKey, String path) {
+        String of(String key) {
+            String origin = byKey.get(key);
+            return origin != null ? origin : "the config for " + (path.isEmpty() ? "/" : path);
+        }
+
+        ConfigException bad(String key, Object value, String problem) {
+            return new ConfigException("Config error in " + of(key) + ", key '" + key + "': " + Literals.repr(value)
+                    + " " + problem);
+        }
+    }
+
+    private Scope compileOrThrow(Map<String, Object> config, Origins where) throws ConfigException {
         boolean showTracebacks = bool(config, "request.show_tracebacks", true, where);
         boolean stream = bool(config, "response.stream", false, where);
         boolean processBody = bool(config, "request.process_request_body", true, where);
         Set<String> methodsWithBodies = new LinkedHashSet<>();
         Object mwb = config.getOrDefault("request.methods_with_bodies", List.of("POST", "PUT", "PATCH"));
         if (!(mwb instanceof List)) {
-            throw new ConfigException(where + ": request.methods_with_bodies must be a list or tuple of method names, not "
-                    + Literals.repr(mwb));
+            throw where.bad("request.methods_with_bodies", mwb, "must be a list or tuple of method names");
         }
         for (Object m : (List<?>) mwb) {
             methodsWithBodies.add(String.valueOf(m).toUpperCase(Locale.ROOT));
@@ -72,11 +93,10 @@ public final class ScopeCompiler {
             if (key.startsWith("error_page.")) {
                 String code = key.substring("error_page.".length());
                 if (!code.equals("default") && !code.matches("[1-5][0-9][0-9]")) {
-                    throw new ConfigException(where + ": " + key + ": error pages are keyed by a status code or 'default'");
+                    throw where.bad(key, e.getValue(), "is not used: error pages are keyed by a status code or 'default'");
                 }
                 if (!(e.getValue() instanceof String)) {
-                    throw new ConfigException(where + ": " + key + " must be the path of a template file, not "
-                            + Literals.repr(e.getValue()));
+                    throw where.bad(key, e.getValue(), "must be the path of a template file, in quotes");
                 }
                 errorPages.put(code, (String) e.getValue());
             } else if (key.startsWith("response.headers.")) {
@@ -88,7 +108,7 @@ public final class ScopeCompiler {
                 String name = key.substring("tools.".length(), key.length() - ".on".length());
                 Object on = e.getValue();
                 if (!(on instanceof Boolean)) {
-                    throw new ConfigException(where + ": " + key + " must be True or False, not " + Literals.repr(on));
+                    throw where.bad(key, on, "must be True or False");
                 }
                 if ((Boolean) on) {
                     toolNames.add(name);
@@ -100,46 +120,48 @@ public final class ScopeCompiler {
         for (String name : toolNames) {
             Tool tool = tools.apply(name);
             if (tool == null) {
-                throw new MissingServiceException("tool", name, where + " (tools." + name + ".on = True)");
+                throw new MissingServiceException("tool", name, where.of("tools." + name + ".on") + " (tools." + name
+                        + ".on = True)");
             }
-            Setup setup = new Setup(name, path, config, hooks);
+            Setup setup = new Setup(name, where, config, hooks);
             try {
                 tool.setup(setup);
             } catch (ConfigException ce) {
                 throw ce;
             } catch (RuntimeException re) {
-                throw new ConfigException(where + ": the tool '" + name + "' failed to set up: " + re, re);
+                throw new ConfigException("Config error in " + where.of("tools." + name + ".on") + ": the tool '" + name
+                        + "' failed to set up: " + re, re);
             }
         }
         HookEntry[][] byPoint = new HookEntry[HookPoint.values().length][];
         for (HookPoint p : HookPoint.values()) {
             byPoint[p.ordinal()] = hooks.stream().filter(h -> h.point() == p).sorted().toArray(HookEntry[]::new);
         }
-        return new Scope(config, byPoint, showTracebacks, Collections.unmodifiableMap(errorPages),
+        return new Scope(config, where.byKey(), byPoint, showTracebacks, Collections.unmodifiableMap(errorPages),
                 List.copyOf(responseHeaders), stream, Collections.unmodifiableSet(methodsWithBodies), processBody,
                 maxBody, Collections.unmodifiableSet(toolNames), null);
     }
 
-    private static boolean bool(Map<String, Object> config, String key, boolean dflt, String where)
+    private static boolean bool(Map<String, Object> config, String key, boolean dflt, Origins where)
             throws ConfigException {
         Object v = config.get(key);
         if (v == null) {
             return dflt;
         }
         if (!(v instanceof Boolean)) {
-            throw new ConfigException(where + ": " + key + " must be True or False, not " + Literals.repr(v));
+            throw where.bad(key, v, "must be True or False");
         }
         return (Boolean) v;
     }
 
-    private static long integer(Map<String, Object> config, String key, long dflt, String where)
+    private static long integer(Map<String, Object> config, String key, long dflt, Origins where)
             throws ConfigException {
         Object v = config.get(key);
         if (v == null) {
             return dflt;
         }
         if (!(v instanceof Long)) {
-            throw new ConfigException(where + ": " + key + " must be an integer, not " + Literals.repr(v));
+            throw where.bad(key, v, "must be an integer");
         }
         return (Long) v;
     }
@@ -147,14 +169,14 @@ public final class ScopeCompiler {
     /** The {@link ToolSetup} a tool sees for one scope. */
     private static final class Setup implements ToolSetup {
         private final String name;
-        private final String path;
+        private final Origins where;
         private final Map<String, Object> config;
         private final Map<String, Object> args;
         private final List<HookEntry> hooks;
 
-        Setup(String name, String path, Map<String, Object> config, List<HookEntry> hooks) {
+        Setup(String name, Origins where, Map<String, Object> config, List<HookEntry> hooks) {
             this.name = name;
-            this.path = path;
+            this.where = where;
             this.config = config;
             this.hooks = hooks;
             String prefix = "tools." + name + ".";
@@ -177,7 +199,7 @@ public final class ScopeCompiler {
 
         @Override
         public String path() {
-            return path.isEmpty() ? "/" : path;
+            return where.path().isEmpty() ? "/" : where.path();
         }
 
         @Override
@@ -249,8 +271,7 @@ public final class ScopeCompiler {
                 return dflt;
             }
             if (!(v instanceof Long) || (Long) v > Integer.MAX_VALUE || (Long) v < Integer.MIN_VALUE) {
-                throw new ConfigException("config for " + path() + ": tools." + name + ".priority must be an integer, not "
-                        + Literals.repr(v));
+                throw where.bad("tools." + name + ".priority", v, "must be an integer");
             }
             return ((Long) v).intValue();
         }
@@ -262,8 +283,7 @@ public final class ScopeCompiler {
 
         @Override
         public ConfigException badArg(String arg, String problem) {
-            return new ConfigException("config for " + path() + ": tools." + name + "." + arg + " = "
-                    + Literals.repr(args.get(arg)) + " " + problem);
+            return where.bad("tools." + name + "." + arg, args.get(arg), problem);
         }
     }
 }

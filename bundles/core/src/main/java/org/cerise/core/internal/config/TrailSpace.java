@@ -18,6 +18,7 @@ import java.util.function.Function;
 public final class TrailSpace {
 
     private final Map<String, Map<String, Object>> sections;
+    private final Map<String, Map<String, String>> sectionOrigins;
     private final Set<String> sectionPrefixes = new HashSet<>();
     private final ScopeCompiler compiler;
     private final Function<Object, Map<String, Object>> nodeConfig;
@@ -33,7 +34,22 @@ public final class TrailSpace {
      */
     public TrailSpace(Map<String, Object> global, Map<String, Map<String, Object>> sections, ScopeCompiler compiler,
             Function<Object, Map<String, Object>> nodeConfig) {
+        this(global, Map.of(), sections, Map.of(), compiler, nodeConfig);
+    }
+
+    /**
+     * @param global         the global config
+     * @param globalOrigins  where each global key was set
+     * @param sections       the app's sections by path
+     * @param sectionOrigins per section and key, where it was written (file, line, section)
+     * @param compiler       compiles merged configs
+     * @param nodeConfig     the config an app object or member carries itself (its annotations)
+     */
+    public TrailSpace(Map<String, Object> global, Map<String, String> globalOrigins,
+            Map<String, Map<String, Object>> sections, Map<String, Map<String, String>> sectionOrigins,
+            ScopeCompiler compiler, Function<Object, Map<String, Object>> nodeConfig) {
         this.sections = sections;
+        this.sectionOrigins = sectionOrigins;
         this.compiler = compiler;
         this.nodeConfig = nodeConfig;
         for (String path : sections.keySet()) {
@@ -42,9 +58,9 @@ public final class TrailSpace {
             }
         }
         Map<String, Object> rootConfig = new LinkedHashMap<>(global);
-        Map<String, Object> rootSection = sections.get("/");
-        merge(rootConfig, rootSection, "/");
-        this.root = new CoreConfigTrail(this, "", scope(List.of("root"), rootConfig, "/"));
+        Map<String, String> rootOrigins = new LinkedHashMap<>(globalOrigins);
+        merge(rootConfig, rootOrigins, sections.get("/"), sectionOrigins.get("/"), "/", null);
+        this.root = new CoreConfigTrail(this, "", scope(rootConfig, rootOrigins, "/"));
     }
 
     /** @return the trail at the app's root (global config and section {@code [/]}) */
@@ -95,25 +111,45 @@ public final class TrailSpace {
             return cached;
         }
         Map<String, Object> merged = new LinkedHashMap<>(parent.config);
-        merge(merged, nodeConf, path);
-        merge(merged, sectionConf, path);
-        return scopes.computeIfAbsent(key, k -> scope(k, merged, path));
+        Map<String, String> origins = new LinkedHashMap<>(parent.origins);
+        merge(merged, origins, nodeConf, null, path, nodeKey);
+        merge(merged, origins, sectionConf, sectionOrigins.get(path), path, null);
+        return scopes.computeIfAbsent(key, k -> scope(merged, origins, path));
     }
 
-    private Scope scope(List<Object> key, Map<String, Object> merged, String path) {
-        Scope s = compiler.compile(Collections.unmodifiableMap(merged), path);
+    private Scope scope(Map<String, Object> merged, Map<String, String> origins, String path) {
+        Scope s = compiler.compile(Collections.unmodifiableMap(merged), Collections.unmodifiableMap(origins), path);
         if (s.failure != null) {
             failed.add(s);
         }
         return s;
     }
 
-    /** CherryPy's set_conf: layers override in order; the staticdir section is where its dir was set. */
-    private static void merge(Map<String, Object> into, Map<String, Object> layer, String path) {
+    /**
+     * CherryPy's set_conf: layers override in order; the staticdir section is where its dir was
+     * set. Each key also records where it came from, so that a bad value found after merging
+     * still names its file, line and section.
+     */
+    private static void merge(Map<String, Object> into, Map<String, String> origins, Map<String, Object> layer,
+            Map<String, String> layerOrigins, String path, Object node) {
         if (layer == null || layer.isEmpty()) {
             return;
         }
         into.putAll(layer);
+        for (String key : layer.keySet()) {
+            String origin = layerOrigins == null ? null : layerOrigins.get(key);
+            if (origin == null && node != null) {
+                origin = "the annotations of " + (node instanceof java.lang.reflect.Member
+                        ? ((java.lang.reflect.Member) node).getDeclaringClass().getName() + "."
+                                + ((java.lang.reflect.Member) node).getName() + "()"
+                        : node instanceof Class ? ((Class<?>) node).getName() : String.valueOf(node));
+            }
+            if (origin == null) {
+                origins.remove(key);
+            } else {
+                origins.put(key, origin);
+            }
+        }
         if (layer.containsKey("tools.staticdir.dir")) {
             into.put("tools.staticdir.section", path.isEmpty() ? "/" : path);
         }

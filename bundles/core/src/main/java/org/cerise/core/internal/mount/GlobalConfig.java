@@ -26,13 +26,32 @@ final class GlobalConfig {
     }
 
     /**
+     * The global config and where each of its keys was set.
+     *
+     * @param values  the config, defaults included
+     * @param origins the source of each key: the file, or Cerise's defaults
+     */
+    record Loaded(Map<String, Object> values, Map<String, String> origins) {
+    }
+
+    /** The defaults alone. */
+    static final Loaded BUILT_IN = new Loaded(DEFAULTS, originsOf(DEFAULTS.keySet(), "Cerise's built-in defaults"));
+
+    private static Map<String, String> originsOf(java.util.Set<String> keys, String origin) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        keys.forEach(k -> origins.put(k, origin));
+        return Collections.unmodifiableMap(origins);
+    }
+
+    /**
      * @param properties the configuration's properties (strings from a {@code .cfg} file are
      *                   parsed as Python literals; typed values are taken as they are)
      * @return the global config, defaults included
      * @throws ConfigException naming the file and key of the first bad value
      */
-    static Map<String, Object> from(Map<String, Object> properties) throws ConfigException {
+    static Loaded from(Map<String, Object> properties) throws ConfigException {
         Map<String, Object> config = new LinkedHashMap<>(DEFAULTS);
+        Map<String, String> origins = new LinkedHashMap<>(BUILT_IN.origins());
         Object file = properties.get("felix.fileinstall.filename");
         String source = file != null ? String.valueOf(file) : "configuration org.cerise.global";
         for (Map.Entry<String, Object> e : properties.entrySet()) {
@@ -49,7 +68,8 @@ final class GlobalConfig {
                 value = ((Float) value).doubleValue();
             }
             config.put(key, value);
+            origins.put(key, source);
         }
-        return Collections.unmodifiableMap(config);
+        return new Loaded(Collections.unmodifiableMap(config), Collections.unmodifiableMap(origins));
     }
 }

@@ -63,7 +63,7 @@ public final class Mounter {
     private final Map<String, List<ServiceReference<Tool>>> tools = new HashMap<>();
     private final Map<String, List<ServiceReference<Dispatcher>>> dispatchers = new HashMap<>();
     private final Map<ServiceReference<?>, Object> serviceObjects = new HashMap<>();
-    private Map<String, Object> global = GlobalConfig.DEFAULTS;
+    private GlobalConfig.Loaded global = GlobalConfig.BUILT_IN;
     private BundleContext context;
     private ServiceTracker<Object, AppRecord> appTracker;
     private ServiceTracker<Tool, Tool> toolTracker;
@@ -111,8 +111,8 @@ public final class Mounter {
 
     private synchronized boolean applyGlobal(Map<String, Object> properties) {
         try {
-            Map<String, Object> next = GlobalConfig.from(properties);
-            if (next.equals(global)) {
+            GlobalConfig.Loaded next = GlobalConfig.from(properties);
+            if (next.values().equals(global.values())) {
                 return false;
             }
             global = next;
@@ -162,7 +162,8 @@ public final class Mounter {
             }
             Map<String, Map<String, Object>> sections = r.sections();
             ScopeCompiler compiler = new ScopeCompiler(name -> best(tools, name));
-            TrailSpace space = new TrailSpace(global, sections, compiler, node -> Map.of());
+            TrailSpace space = new TrailSpace(global.values(), global.origins(), sections, r.sectionOrigins, compiler,
+                    node -> Map.of());
             CoreDispatchContext ctx = new CoreDispatchContext(r.service, r.mountPath, r.name, sections, space);
 
             Map<String, Router> prepared = new HashMap<>();
@@ -325,6 +326,7 @@ public final class Mounter {
         String name;
         String configPath;
         Map<String, Map<String, Object>> sections;
+        Map<String, Map<String, String>> sectionOrigins = Map.of();
         AppState state;
         MountedApp generation;
 
@@ -367,6 +369,7 @@ public final class Mounter {
             }
             if (configPath == null) {
                 sections = Map.of();
+                sectionOrigins = Map.of();
                 return sections;
             }
             URL entry = bundle.getEntry(configPath);
@@ -374,14 +377,14 @@ public final class Mounter {
                 throw new ConfigException(CeriseApp.CONFIG + " = '" + configPath + "', but bundle "
                         + bundle.getSymbolicName() + " has no such entry");
             }
-            Map<String, Map<String, Object>> parsed;
+            IniConfig.Parsed file;
             try (InputStreamReader in = new InputStreamReader(entry.openStream(), StandardCharsets.UTF_8)) {
-                parsed = IniConfig.parse(configSource(), in);
+                file = IniConfig.parseWithOrigins(configSource(), in);
             } catch (IOException e) {
                 throw new ConfigException("Config error: cannot read " + configSource() + ": " + e.getMessage(), e);
             }
             Map<String, Map<String, Object>> appSections = new LinkedHashMap<>();
-            for (Map.Entry<String, Map<String, Object>> s : parsed.entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> s : file.sections().entrySet()) {
                 if (s.getKey().equals("global")) {
                     LOG.warn("Config in {}: [global] has no effect in an app's config; put site-wide keys in "
                             + "config/org.cerise.global.cfg and app-wide keys in [/]", configSource());
@@ -394,6 +397,7 @@ public final class Mounter {
                 appSections.put(s.getKey(), s.getValue());
             }
             sections = Collections.unmodifiableMap(appSections);
+            sectionOrigins = file.origins();
             return sections;
         }
     }

@@ -54,7 +54,7 @@ class TrailingSlashToolTest {
         Scope scope = compile("tools.trailing_slash.status", 404L);
         assertNotNull(scope.failure);
         String message = scope.failure.getMessage();
-        assertTrue(message.contains("tools.trailing_slash.status = 404"), message);
+        assertTrue(message.contains("key 'tools.trailing_slash.status': 404 must be a redirect status"), message);
         assertTrue(message.contains("/shop"), message);
     }
 
@@ -62,7 +62,7 @@ class TrailingSlashToolTest {
     void aBooleanArgumentMustBeABoolean() {
         Scope scope = compile("tools.trailing_slash.extra", "yes");
         assertNotNull(scope.failure);
-        assertTrue(scope.failure.getMessage().contains("tools.trailing_slash.extra = 'yes' must be True or False"),
+        assertTrue(scope.failure.getMessage().contains("key 'tools.trailing_slash.extra': 'yes' must be True or False"),
                 scope.failure.getMessage());
     }
 }
