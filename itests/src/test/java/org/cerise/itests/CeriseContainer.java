@@ -41,10 +41,8 @@ final class CeriseContainer {
     static Option[] container() {
         String port = String.valueOf(freePort());
         File work = new File(property("cerise.work.dir"), "felix-" + port);
+        // FileInstall creates its folder; nothing is deployed through it here
         File deploy = new File(work, "deploy");
-        if (!deploy.isDirectory() && !deploy.mkdirs()) {
-            throw new IllegalStateException("cannot create " + deploy);
-        }
         return options(
                 workingDirectory(work.getPath()),
                 frameworkProperty(HTTP_PORT).value(port),

@@ -56,12 +56,22 @@ public abstract class CeriseTestSupport {
         return CeriseContainer.container();
     }
 
+    /**
+     * Set once this container served every tutorial. This class is loaded afresh by every
+     * container's test probe, so each container is waited for once.
+     */
+    private static volatile boolean ready;
+
     /** Waits until every tutorial answers, which means Jetty, SCR and the core are up. */
     @Before
     public void awaitTutorials() throws Exception {
+        if (ready) {
+            return;
+        }
         for (String path : new String[] {"/tut01/", "/tut02/", "/tut03/", "/tut04/"}) {
             await(path, r -> r.statusCode() == 200, BOOT_DEADLINE);
         }
+        ready = true;
     }
 
     protected BundleContext context() {
