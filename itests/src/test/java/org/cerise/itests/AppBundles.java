@@ -1,0 +1,70 @@
+package org.cerise.itests;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Builds app bundles at test time from one package of the test sources (the classes come out
+ * of the test probe bundle, which carries target/test-classes). The package holds an app class
+ * and an {@code Activator} that registers it as a service with {@code cerise.app.mount}; the
+ * mount point is this bundle's {@value #MOUNT_HEADER} manifest header, so that every test can
+ * mount the same code where it likes.
+ */
+final class AppBundles {
+
+    /** Manifest header the test apps' activators read their mount point from. */
+    static final String MOUNT_HEADER = "Cerise-Test-Mount";
+
+    private AppBundles() {
+    }
+
+    /**
+     * @param symbolicName the bundle's symbolic name
+     * @param version      the bundle's version
+     * @param appPackage   the package (of the test sources) to pack, with its {@code Activator}
+     * @param mount        the mount point, e.g. {@code "/hot"}
+     * @return the jar, ready for {@code installBundle} or {@code Bundle.update}
+     */
+    static InputStream jar(String symbolicName, String version, String appPackage, String mount) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Bundle-Activator", appPackage + ".Activator");
+        main.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
+        main.putValue(MOUNT_HEADER, mount);
+
+        Bundle probe = FrameworkUtil.getBundle(AppBundles.class);
+        String dir = appPackage.replace('.', '/');
+        Enumeration<URL> classes = probe.findEntries(dir, "*.class", false);
+        if (classes == null) {
+            throw new IllegalStateException("no classes of package " + appPackage + " in the test probe");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            while (classes.hasMoreElements()) {
+                URL url = classes.nextElement();
+                String path = url.getPath();
+                jar.putNextEntry(new JarEntry(dir + path.substring(path.lastIndexOf('/'))));
+                try (InputStream in = url.openStream()) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+}
