@@ -1,6 +1,7 @@
 package org.cerise.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
@@ -12,6 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 
 import org.ops4j.pax.exam.Option;
 
@@ -30,7 +37,7 @@ final class CeriseContainer {
 
     /** Cerise's bundles, in install order (file names as copy-dependencies writes them). */
     private static final String[] CERISE_BUNDLES = {
-        "cerise-api", "cerise-core", "cerise-dispatch-tree", "cerise-tool-trailing-slash",
+        "cerise-api", "cerise-core", "cerise-dispatch-tree", "cerise-tool-trailing-slash", "cerise-http-jetty",
         "cerise-example-tut01", "cerise-example-tut02", "cerise-example-tut03", "cerise-example-tut04",
     };
 
@@ -47,8 +54,9 @@ final class CeriseContainer {
                 workingDirectory(work.getPath()),
                 frameworkProperty(HTTP_PORT).value(port),
                 frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
-                // as the distribution: Cerise writes its own Server header
-                frameworkProperty("org.apache.felix.http.jetty.sendServerHeader").value("false"),
+                // the distribution's HTTP settings (Server header, idle timeout, URI compliance,
+                // the Jetty customizer hook), from its own launch properties
+                composite(distributionHttpProperties()),
                 // the distribution's logging; the output goes to target/failsafe-reports/*-output.txt
                 frameworkProperty("org.ops4j.pax.logging.property.file").value(property("cerise.log.config")),
                 frameworkProperty("felix.fileinstall.dir").value(deploy.getPath()),
@@ -72,19 +80,40 @@ final class CeriseContainer {
                 mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.http.jetty12").versionAsInProject(),
 
-                ceriseBundle(0), ceriseBundle(1), ceriseBundle(2), ceriseBundle(3),
-                ceriseBundle(4), ceriseBundle(5), ceriseBundle(6), ceriseBundle(7),
+                composite(ceriseBundles()),
 
                 junitBundles());
     }
 
-    private static Option ceriseBundle(int i) {
-        File jar = new File(property("cerise.bundles.dir"), CERISE_BUNDLES[i] + ".jar");
-        if (!jar.isFile()) {
-            throw new IllegalStateException(jar + " is missing: run the tests through Maven (mvn verify),"
-                    + " which copies the reactor's bundles there at pre-integration-test");
+    private static Option[] ceriseBundles() {
+        Option[] options = new Option[CERISE_BUNDLES.length];
+        for (int i = 0; i < options.length; i++) {
+            File jar = new File(property("cerise.bundles.dir"), CERISE_BUNDLES[i] + ".jar");
+            if (!jar.isFile()) {
+                throw new IllegalStateException(jar + " is missing: run the tests through Maven (mvn verify),"
+                        + " which copies the reactor's bundles there at pre-integration-test");
+            }
+            options[i] = bundle(jar.toURI().toString());
         }
-        return bundle(jar.toURI().toString());
+        return options;
+    }
+
+    /** The distribution's launch properties that shape HTTP: Felix HTTP's and Jetty's. */
+    private static Option[] distributionHttpProperties() {
+        Properties launch = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(property("cerise.framework.properties")))) {
+            launch.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Option> options = new ArrayList<>();
+        for (String key : launch.stringPropertyNames()) {
+            if (key.startsWith("org.apache.felix.http.") || key.startsWith("org.apache.felix.proxy.")
+                    || key.startsWith("org.eclipse.jetty.")) {
+                options.add(frameworkProperty(key).value(launch.getProperty(key)));
+            }
+        }
+        return options.toArray(new Option[0]);
     }
 
     private static String property(String name) {

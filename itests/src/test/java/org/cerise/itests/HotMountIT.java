@@ -92,8 +92,7 @@ public class HotMountIT extends CeriseTestSupport {
             await("/failing/", r -> r.statusCode() == 200, MOUNT_DEADLINE);
             for (int i = 0; i < 3; i++) {
                 // CherryPy 18.8 (a handler raising RuntimeError): 500 page with the standard message
-                // and the traceback; Cerise shows the Java stack trace. Only the status code is
-                // asserted, not the reason phrase (Jetty's may differ, known).
+                // and the traceback; Cerise shows the Java stack trace.
                 HttpResponse<String> r = get("/failing/fail");
                 assertErrorPage(r, 500, "500 Internal Server Error", MESSAGE_500);
                 assertTrue("stack trace on the page:\n" + r.body(), r.body().contains(

@@ -219,4 +219,64 @@ public class HttpBehaviourIT extends CeriseTestSupport {
         HttpResponse<String> deeper = get("/tut0/x");
         assertEquals(404, deeper.statusCode());
     }
+
+    @Test
+    public void statusLinesCarryCherryPysReasonPhrases() throws Exception {
+        // CherryPy 18.8: "HTTP/1.1 500 Internal Server Error" (Jetty alone would say "Server Error")
+        RawResponse r = raw("GET /tut03/generate?length=abc HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 500 Internal Server Error", r.statusLine);
+        RawResponse missing = raw("GET /tut01/nope HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 404 Not Found", missing.statusLine);
+    }
+
+    @Test
+    public void http10KeepAliveIsAnsweredAsCherryPyDoes() throws Exception {
+        // CherryPy 18.8: HTTP/1.0 + "Connection: Keep-Alive" -> "Connection: Keep-Alive",
+        // "Keep-Alive: timeout=10", and the connection stays open for the next request
+        try (RawHttp http = new RawHttp(port())) {
+            http.send("GET /tut01/ HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+            RawResponse first = http.read();
+            assertEquals("Hello world!", first.text());
+            assertEquals("Keep-Alive", first.header("Connection"));
+            assertEquals("timeout=10", first.header("Keep-Alive"));
+            http.send("GET /tut02/ HTTP/1.0\r\n\r\n");
+            RawResponse second = http.read();
+            assertEquals("Hello world!", second.text());
+            assertNull(second.header("Keep-Alive"));
+        }
+    }
+
+    @Test
+    public void wireDetails() throws Exception {
+        Bundle app = context().installBundle("itest:wire",
+                AppBundles.jar("org.cerise.itests.wire", "1.0.0", "org.cerise.itests.apps.wire", "/wire"));
+        try {
+            app.start();
+            await("/wire/args", r -> r.statusCode() == 200, MOUNT_DEADLINE);
+
+            // An app's own reason phrase reaches the client: HTTPError("418 I'm a teapot")
+            RawResponse teapot = raw("GET /wire/teapot HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+            assertEquals("HTTP/1.1 418 I'm a teapot", teapot.statusLine);
+            assertErrorPage(teapot, 418, "418 I'm a teapot", "Short and stout.");
+
+            // %2F stays inside its segment for dispatch and is decoded in the argument
+            assertEquals("a/b|c", get("/wire/args/a%2Fb/c").body());
+            // empty segments are dropped, as CherryPy's path.strip('/').split('/') filter does
+            assertEquals("x|y", get("/wire//args//x/y").body());
+
+            // InternalRedirect: served by the new path (relative to the current one) as a GET
+            HttpResponse<String> inner = get("/wire/inner");
+            assertEquals(200, inner.statusCode());
+            assertEquals("x|y?q=1 {q=1}", inner.body());
+
+            // Redirecting to a URL already visited is a loop: CherryPy's bare 500, text/plain
+            RawResponse loop = raw("GET /wire/loop HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+            assertEquals("HTTP/1.1 500 Internal Server Error", loop.statusLine);
+            assertEquals("text/plain", loop.header("Content-Type"));
+            assertTrue(loop.text(), loop.text().startsWith("Unrecoverable error in the server.\n"));
+            assertTrue(loop.text(), loop.text().contains("InternalRedirector visited the same URL twice: '/wire/loop'"));
+        } finally {
+            app.uninstall();
+        }
+    }
 }

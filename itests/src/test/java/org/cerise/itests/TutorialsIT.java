@@ -110,7 +110,6 @@ public class TutorialsIT extends CeriseTestSupport {
     @Test
     public void tut03LengthThatIsNotANumberIs500() throws Exception {
         // CherryPy 18.8: int('abc') raises ValueError -> 500 Internal Server Error page.
-        // Only the code is asserted for 500: Jetty's reason phrase may differ (known, to be fixed).
         assertErrorPage(get("/tut03/generate?length=abc"), 500, "500 Internal Server Error", MESSAGE_500);
     }
 
