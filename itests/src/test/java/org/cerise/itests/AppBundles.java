@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -37,6 +38,18 @@ final class AppBundles {
      * @return the jar, ready for {@code installBundle} or {@code Bundle.update}
      */
     static InputStream jar(String symbolicName, String version, String appPackage, String mount) throws IOException {
+        return jar(symbolicName, version, appPackage, mount, Map.of());
+    }
+
+    /**
+     * As {@link #jar(String, String, String, String)}, with more manifest headers. Every file of
+     * the package's folder in the test probe goes into the jar: its classes and resources (an
+     * app's config file, error page templates).
+     *
+     * @param headers further main manifest headers
+     */
+    static InputStream jar(String symbolicName, String version, String appPackage, String mount,
+            Map<String, String> headers) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -46,10 +59,11 @@ final class AppBundles {
         main.putValue("Bundle-Activator", appPackage + ".Activator");
         main.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
         main.putValue(MOUNT_HEADER, mount);
+        headers.forEach(main::putValue);
 
         Bundle probe = FrameworkUtil.getBundle(AppBundles.class);
         String dir = appPackage.replace('.', '/');
-        Enumeration<URL> classes = probe.findEntries(dir, "*.class", false);
+        Enumeration<URL> classes = probe.findEntries(dir, "*", false);
         if (classes == null) {
             throw new IllegalStateException("no classes of package " + appPackage + " in the test probe");
         }
