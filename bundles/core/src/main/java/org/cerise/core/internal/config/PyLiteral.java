@@ -98,7 +98,9 @@ public final class PyLiteral {
     }
 
     private SyntaxError error(String why) {
-        return new SyntaxError(why + " at position " + (pos + 1) + " of " + text.strip());
+        // counted in the stripped text that the message shows
+        int lead = text.length() - text.stripLeading().length();
+        return new SyntaxError(why + " at position " + Math.max(1, pos + 1 - lead) + " of " + text.strip());
     }
 
     private boolean atNewline() {
@@ -485,6 +487,7 @@ public final class PyLiteral {
         if (FLOAT.matcher(body).matches()) {
             return Double.valueOf(clean);
         }
+        pos = start;
         if (LEADING_ZERO.matcher(body).matches()) {
             throw error("'" + body + "': leading zeros are not allowed (Python syntax)");
         }
