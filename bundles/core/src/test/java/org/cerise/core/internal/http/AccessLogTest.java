@@ -2,15 +2,12 @@ package org.cerise.core.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Reference: {@code cherrypy._cplogging.LogManager.access} and {@code LogManager.time}. Each
@@ -125,23 +122,9 @@ class AccessLogTest {
         return sb.toString();
     }
 
-    /** A servlet request that answers only what CoreRequest and AccessLog read. */
     private static CoreRequest request(Map<String, String> headers, CoreResponse response, String scriptName,
             String pathInfo, String queryString) {
-        HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(
-                AccessLogTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getProtocol":
-                            return "HTTP/1.1";
-                        case "getRemoteAddr":
-                            return "127.0.0.1";
-                        case "getHeader":
-                            return headers.get((String) args[0]);
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
-        return new CoreRequest(servlet, response, "GET", scriptName, pathInfo, queryString, "app", null);
+        return new CoreRequest(StubServlet.request("HTTP/1.1", headers), response, "GET", scriptName, pathInfo,
+                queryString, "app", null);
     }
 }
