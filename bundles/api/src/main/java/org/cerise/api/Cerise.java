@@ -147,40 +147,63 @@ public final class Cerise {
     }
 
     /**
-     * Resolves a relative reference against a base path as RFC 3986 (and Python's
-     * {@code urljoin}) do: the base's last segment is replaced, dot segments removed.
+     * Resolves a relative reference against the current path as CherryPy does with Python's
+     * {@code urljoin(path_info, path)}: the base's last segment is replaced, empty segments
+     * of the merged path are dropped ({@code x//y} is {@code x/y}), dot segments are resolved, a
+     * reference that is only a query or fragment keeps the base path, and an empty query or
+     * fragment is dropped. Unlike Python, {@code ..} stops at the mount point: CherryPy pops
+     * the leading slash too and glues the rest to the mount point ({@code /appx}).
      */
     static String joinPath(String basePath, String ref) {
-        int slash = basePath.lastIndexOf('/');
-        String merged = (slash < 0 ? "" : basePath.substring(0, slash + 1)) + ref;
-        return removeDotSegments(merged);
-    }
-
-    private static String removeDotSegments(String path) {
-        if (!path.contains(".")) {
-            return path;
+        if (basePath.isEmpty()) {
+            return ref;
         }
-        String[] atoms = path.split("/", -1);
+        int split = ref.length();
+        for (int i = 0; i < ref.length(); i++) {
+            if (ref.charAt(i) == '?' || ref.charAt(i) == '#') {
+                split = i;
+                break;
+            }
+        }
+        String refPath = ref.substring(0, split);
+        String tail = dropEmpty(ref.substring(split));
+        if (refPath.isEmpty()) {
+            return basePath + tail;
+        }
+        List<String> segments = new ArrayList<>(Arrays.asList(basePath.split("/", -1)));
+        if (!segments.get(segments.size() - 1).isEmpty()) {
+            segments.remove(segments.size() - 1);
+        }
+        segments.addAll(Arrays.asList(refPath.split("/", -1)));
+        for (int i = segments.size() - 2; i >= 1; i--) {
+            if (segments.get(i).isEmpty()) {
+                segments.remove(i);
+            }
+        }
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < atoms.length; i++) {
-            String atom = atoms[i];
-            boolean last = i == atoms.length - 1;
-            if (atom.equals(".")) {
-                if (last) {
-                    out.add("");
-                }
-            } else if (atom.equals("..")) {
+        for (String seg : segments) {
+            if (seg.equals("..")) {
                 if (out.size() > 1 || (out.size() == 1 && !out.get(0).isEmpty())) {
                     out.remove(out.size() - 1);
                 }
-                if (last) {
-                    out.add("");
-                }
-            } else {
-                out.add(atom);
+            } else if (!seg.equals(".")) {
+                out.add(seg);
             }
         }
-        return String.join("/", out);
+        String last = segments.get(segments.size() - 1);
+        if (last.equals(".") || last.equals("..")) {
+            out.add("");
+        }
+        String path = String.join("/", out);
+        return (path.isEmpty() ? "/" : path) + tail;
+    }
+
+    /** {@code ?#f} is {@code #f}, {@code ?q#} is {@code ?q}, as urljoin writes them. */
+    private static String dropEmpty(String queryAndFragment) {
+        int hash = queryAndFragment.indexOf('#');
+        String query = hash < 0 ? queryAndFragment : queryAndFragment.substring(0, hash);
+        String fragment = hash < 0 ? "" : queryAndFragment.substring(hash);
+        return (query.length() > 1 ? query : "") + (fragment.length() > 1 ? fragment : "");
     }
 
     /** CherryPy's {@code normalize_path}: drops {@code .} and resolves {@code ..} atoms when a {@code ./} occurs. */

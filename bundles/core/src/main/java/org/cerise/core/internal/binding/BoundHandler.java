@@ -3,6 +3,7 @@ package org.cerise.core.internal.binding;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +47,33 @@ final class BoundHandler implements Handler {
         Map<String, List<String>> params = request.params();
 
         // Positional: path segments fill the named parameters in order, surplus goes to varargs.
+        // Values are converted only once the request is known to fit the method, so that a
+        // missing or unexpected parameter is reported as CherryPy reports it.
+        List<List<String>> given = new ArrayList<>(Collections.nCopies(slots.length, null));
         int filledPositional = Math.min(vpath.size(), positional.length);
         for (int i = 0; i < filledPositional; i++) {
-            args[positional[i].index] = convert(positional[i], List.of(vpath.get(i)));
+            given.set(positional[i].index, List.of(vpath.get(i)));
         }
         int surplus = vpath.size() - filledPositional;
 
-        // Named: each request parameter fills its parameter, or kwargs, or is unexpected.
+        // A parameter filled from the path and named in the request too; in declaration order, as
+        // Python lists them.
         List<String> multiple = null;
+        for (int i = 0; i < filledPositional; i++) {
+            if (params.containsKey(positional[i].name)) {
+                multiple = add(multiple, positional[i].name);
+            }
+        }
+
+        // Named: each request parameter fills its parameter, or kwargs, or is unexpected.
         List<String> unexpected = null;
         Map<String, List<String>> extra = null;
         if (!params.isEmpty()) {
             for (Map.Entry<String, List<String>> e : params.entrySet()) {
                 Slot slot = byName.get(e.getKey());
                 if (slot != null) {
-                    if (isPositionallyFilled(slot, filledPositional)) {
-                        multiple = add(multiple, e.getKey());
-                    } else {
-                        args[slot.index] = convert(slot, e.getValue());
+                    if (!isPositionallyFilled(slot, filledPositional)) {
+                        given.set(slot.index, e.getValue());
                     }
                 } else if (kwargs != null) {
                     if (extra == null) {
@@ -79,7 +89,7 @@ final class BoundHandler implements Handler {
         // Defaults, and the parameters nobody supplied.
         List<String> missing = null;
         for (Slot slot : positional) {
-            if (args[slot.index] == null && !isPositionallyFilled(slot, filledPositional)) {
+            if (given.get(slot.index) == null) {
                 Object v = slot.absentValue();
                 if (v == MethodBinder.MISSING) {
                     missing = add(missing, slot.name);
@@ -116,6 +126,12 @@ final class BoundHandler implements Handler {
             }
             throw new HttpError(400, show(request)
                     ? "Unexpected body parameters: " + String.join(", ", fromBody) : null);
+        }
+
+        for (Slot slot : positional) {
+            if (given.get(slot.index) != null) {
+                args[slot.index] = convert(slot, given.get(slot.index));
+            }
         }
 
         // Injected and collecting parameters.

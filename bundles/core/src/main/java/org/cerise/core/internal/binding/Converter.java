@@ -141,18 +141,35 @@ interface Converter {
         String t = text.strip();
         if (t.startsWith("+")) {
             t = t.substring(1);
-        }
-        if (t.contains("_")) {
-            if (t.startsWith("_") || t.endsWith("_") || t.contains("__") || t.startsWith("-_")) {
+            if (t.startsWith("-") || t.startsWith("+")) {
+                // "+-1": Java would read what is left as -1
                 throw new NumberFormatException(text);
             }
-            t = t.replace("_", "");
         }
-        return t;
+        return withoutUnderscores(t, text);
+    }
+
+    /** Python's int() and float() allow one '_' between two digits. */
+    private static String withoutUnderscores(String t, String text) {
+        if (t.indexOf('_') < 0) {
+            return t;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == '_' && (i == 0 || i == t.length() - 1 || !Character.isDigit(t.charAt(i - 1))
+                    || !Character.isDigit(t.charAt(i + 1)))) {
+                throw new NumberFormatException(text);
+            }
+        }
+        return t.replace("_", "");
     }
 
     private static String decimalText(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
+        String t;
+        try {
+            t = withoutUnderscores(text.strip().toLowerCase(Locale.ROOT), text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number");
+        }
         // Java would also accept "1d", "0x1p3" and other spellings that Python's float() rejects
         if (t.matches("[+-]?(inf|infinity)")) {
             return t.startsWith("-") ? "-Infinity" : "Infinity";

@@ -21,8 +21,9 @@ import org.cerise.api.ConfigException;
  */
 public final class IniConfig {
 
-    private static final Pattern SECTION = Pattern.compile("\\[(?<name>[^]]+)]\\s*");
-    private static final Pattern INTERPOLATION = Pattern.compile("%\\((?<name>[^)]*)\\)s|%%|%");
+    // ConfigParser's SECTCRE, matched at the start of the stripped line: "[a]b]" is section "a]b"
+    private static final Pattern SECTION = Pattern.compile("\\[(?<name>.+)]");
+    private static final Pattern INTERPOLATION = Pattern.compile("%\\((?<name>[^)]+)\\)s|%%|%\\(|%");
 
     private IniConfig() {
     }
@@ -74,20 +75,24 @@ public final class IniConfig {
                 String stripped = line.strip();
                 int indent = line.length() - line.stripLeading().length();
                 if (stripped.isEmpty()) {
-                    key = null;
+                    // ConfigParser keeps blank lines in a value (empty_lines_in_values): a deeper
+                    // indented line after them still continues it
+                    Map<String, String> current = currentSection(section, raw, defaults);
+                    if (key != null && current != null) {
+                        current.put(key, current.get(key) + "\n");
+                    }
                     continue;
                 }
                 if (stripped.startsWith("#") || stripped.startsWith(";")) {
                     continue;
                 }
-                Map<String, String> current = section == null ? null
-                        : "DEFAULT".equals(section) ? defaults : raw.get(section);
+                Map<String, String> current = currentSection(section, raw, defaults);
                 if (key != null && indent > keyIndent && current != null) {
                     current.put(key, current.get(key) + "\n" + stripped);
                     continue;
                 }
                 Matcher m = SECTION.matcher(stripped);
-                if (indent == 0 && m.matches()) {
+                if (m.lookingAt()) {
                     section = m.group("name");
                     key = null;
                     if (!"DEFAULT".equals(section)) {
@@ -126,8 +131,10 @@ public final class IniConfig {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         Map<String, Map<String, String>> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> s : raw.entrySet()) {
-            Map<String, String> options = new LinkedHashMap<>(defaults);
-            options.putAll(s.getValue());
+            // the section's own keys first, then the inherited ones, as ConfigParser.options()
+            Map<String, String> options = new LinkedHashMap<>();
+            s.getValue().forEach((k, v) -> options.put(k, v.stripTrailing()));
+            defaults.forEach((k, v) -> options.putIfAbsent(k, v.stripTrailing()));
             Map<String, Object> typed = new LinkedHashMap<>();
             Map<String, String> keyOrigins = new LinkedHashMap<>();
             for (Map.Entry<String, String> o : options.entrySet()) {
@@ -164,6 +171,11 @@ public final class IniConfig {
         }
     }
 
+    private static Map<String, String> currentSection(String section, Map<String, Map<String, String>> raw,
+            Map<String, String> defaults) {
+        return section == null ? null : "DEFAULT".equals(section) ? defaults : raw.get(section);
+    }
+
     private static int firstDelimiter(String line) {
         int eq = line.indexOf('=');
         int colon = line.indexOf(':');
@@ -194,6 +206,9 @@ public final class IniConfig {
                             + ")s refers to a key that this section does not have");
                 }
                 replacement = interpolate(where, ref, options, depth + 1);
+            } else if (m.group().equals("%(")) {
+                throw new ConfigException("Config error in " + where + ": bad interpolation reference "
+                        + value.substring(m.start()) + " (write %(name)s)");
             } else {
                 throw new ConfigException("Config error in " + where + ": a lone '%' must be written '%%'");
             }

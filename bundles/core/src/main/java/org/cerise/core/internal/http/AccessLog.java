@@ -43,7 +43,7 @@ public final class AccessLog {
         StringBuilder sb = new StringBuilder(160);
         atom(sb, request.remoteAddr());
         sb.append(" - ");
-        atom(sb, request.login() == null ? "-" : request.login());
+        atom(sb, request.login() == null || request.login().isEmpty() ? "-" : request.login());
         sb.append(' ').append(time(now)).append(" \"");
         atom(sb, requestLine(request));
         sb.append("\" ").append(response.status()).append(' ');
@@ -89,7 +89,11 @@ public final class AccessLog {
         sb.append(v);
     }
 
-    /** {@code repr(value.replace('"', '\\"').encode('utf8'))[2:-1]} */
+    /**
+     * CherryPy's escaping of one atom: {@code repr(value.replace('"', '\\"').encode('utf8'))[2:-1]}
+     * followed by {@code .replace('\\\\', '\\')}, which turns the doubled backslashes of the
+     * repr back into single ones: a backslash is logged as one backslash.
+     */
     static void atom(StringBuilder sb, String value) {
         boolean plain = true;
         for (int i = 0; i < value.length(); i++) {
@@ -104,28 +108,27 @@ public final class AccessLog {
             return;
         }
         byte[] bytes = value.replace("\"", "\\\"").getBytes(StandardCharsets.UTF_8);
-        // Python picks the quote that needs no escaping; with a ' and no " the repr quotes with ",
-        // so ' stays bare; the replace above guarantees a backslash-quote pair otherwise.
-        boolean hasSingle = value.indexOf('\'') >= 0;
-        boolean hasDouble = value.indexOf('"') >= 0;
-        boolean escapeSingle = hasSingle && hasDouble;
+        // bytes.__repr__ quotes with ' unless the bytes hold a ' and no "; only that quote is escaped
+        boolean escapeSingle = value.indexOf('"') >= 0 || value.indexOf('\'') < 0;
+        StringBuilder repr = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xff;
             if (c == '\\') {
-                sb.append("\\\\");
+                repr.append("\\\\");
             } else if (c == '\'' && escapeSingle) {
-                sb.append("\\'");
+                repr.append("\\'");
             } else if (c == '\t') {
-                sb.append("\\t");
+                repr.append("\\t");
             } else if (c == '\n') {
-                sb.append("\\n");
+                repr.append("\\n");
             } else if (c == '\r') {
-                sb.append("\\r");
+                repr.append("\\r");
             } else if (c < 32 || c > 126) {
-                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                repr.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
             } else {
-                sb.append((char) c);
+                repr.append((char) c);
             }
         }
+        sb.append(repr.toString().replace("\\\\", "\\"));
     }
 }

@@ -138,11 +138,13 @@ public final class ErrorPages {
         if (custom != null) {
             try {
                 String loaded = templates.apply(custom);
-                // A custom template must format before it replaces ours.
+                // A custom template must format before it replaces ours; CherryPy formats it outside
+                // its try block, so a bad key there ends in a bare 500 instead of this note.
                 format(loaded, escape(status), msg, tb);
                 template = loaded;
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null && e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+                // CherryPy inserts the exception's text unescaped; it can quote a path or template text
                 msg = (msg.isEmpty() ? "" : msg + "<br />") + "In addition, the custom error page failed:\n<br />"
                         + escape(cause.toString());
             }
@@ -151,7 +153,9 @@ public final class ErrorPages {
     }
 
     /**
-     * Python's {@code template % kwargs} for the four keys of an error page.
+     * Python's {@code template % kwargs} for the four keys of an error page. Only
+     * {@code %(key)s} and {@code %%} are supported, not Python's flags, widths or other
+     * conversions ({@code %(status)r}, {@code %(message)20s}).
      *
      * @throws IllegalArgumentException for another key or conversion, as Python's KeyError/ValueError
      */

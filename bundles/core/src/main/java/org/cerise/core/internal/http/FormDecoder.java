@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ public final class FormDecoder {
     }
 
     /**
-     * Adds the parameters of a query string or urlencoded body to a map.
+     * Adds the parameters of a query string to a map ({@code httputil.parse_query_string}).
      *
-     * @param text    the encoded text
+     * @param text    the query string, without {@code ?}
      * @param charset the charset of the percent-encoded bytes
      * @param into    the map to add to
      * @param names   if not {@code null}, receives every name decoded (to tell body from query)
@@ -35,15 +36,34 @@ public final class FormDecoder {
      */
     public static void decode(String text, Charset charset, Map<String, List<String>> into, List<String> names)
             throws CharacterCodingException {
-        if (text.isEmpty()) {
-            return;
-        }
         if (IMAGE_MAP.matcher(text).matches()) {
             int comma = text.indexOf(',');
             add(into, names, "x", text.substring(0, comma));
             add(into, names, "y", text.substring(comma + 1));
             return;
         }
+        pairs(text, false, charset, into, names);
+    }
+
+    /**
+     * Adds the parameters of an urlencoded body to a map ({@code _cpreqbody.process_urlencoded}).
+     * Unlike a query string, the body is bytes: bytes sent without percent-encoding are decoded
+     * in the charset too, and there is no image map.
+     *
+     * @param body    the body
+     * @param charset the charset to decode names and values in
+     * @param into    the map to add to
+     * @param names   if not {@code null}, receives every name decoded (to tell body from query)
+     * @throws CharacterCodingException if a name or value is not valid in the charset
+     */
+    public static void decodeBody(byte[] body, Charset charset, Map<String, List<String>> into, List<String> names)
+            throws CharacterCodingException {
+        // ISO-8859-1 maps every byte to the char of the same value, and back
+        pairs(new String(body, StandardCharsets.ISO_8859_1), true, charset, into, names);
+    }
+
+    private static void pairs(String text, boolean bytesAsChars, Charset charset, Map<String, List<String>> into,
+            List<String> names) throws CharacterCodingException {
         int start = 0;
         int n = text.length();
         while (start <= n) {
@@ -56,11 +76,11 @@ public final class FormDecoder {
                 String name;
                 String value;
                 if (eq < 0 || eq > end) {
-                    name = unquotePlus(text, start, end, charset);
+                    name = unquotePlus(text, start, end, bytesAsChars, charset);
                     value = "";
                 } else {
-                    name = unquotePlus(text, start, eq, charset);
-                    value = unquotePlus(text, eq + 1, end, charset);
+                    name = unquotePlus(text, start, eq, bytesAsChars, charset);
+                    value = unquotePlus(text, eq + 1, end, bytesAsChars, charset);
                 }
                 add(into, names, name, value);
             }
@@ -78,9 +98,11 @@ public final class FormDecoder {
     /**
      * Percent-decodes a range of text, {@code +} as space, strictly in the charset.
      *
+     * @param bytesAsChars whether each char is a byte (a body read as ISO-8859-1) rather than text
      * @throws CharacterCodingException on bytes that are not valid in the charset
      */
-    static String unquotePlus(String s, int from, int to, Charset charset) throws CharacterCodingException {
+    static String unquotePlus(String s, int from, int to, boolean bytesAsChars, Charset charset)
+            throws CharacterCodingException {
         boolean plain = true;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -100,7 +122,7 @@ public final class FormDecoder {
             } else if (c == '%' && i + 2 < to && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;
-            } else if (c < 128) {
+            } else if (c < 128 || bytesAsChars) {
                 bytes.write(c);
             } else {
                 byte[] b = String.valueOf(c).getBytes(charset);

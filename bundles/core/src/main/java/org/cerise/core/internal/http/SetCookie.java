@@ -26,7 +26,7 @@ public final class SetCookie {
      */
     public static String format(Cookie c) {
         StringBuilder sb = new StringBuilder(64).append(c.name()).append('=').append(quote(c.value()));
-        if (c.domain() != null) {
+        if (present(c.domain())) {
             sb.append("; Domain=").append(c.domain());
         }
         if (c.expires() != null) {
@@ -38,10 +38,10 @@ public final class SetCookie {
         if (c.maxAge() >= 0) {
             sb.append("; Max-Age=").append(c.maxAge());
         }
-        if (c.path() != null) {
+        if (present(c.path())) {
             sb.append("; Path=").append(c.path());
         }
-        if (c.sameSite() != null) {
+        if (present(c.sameSite())) {
             sb.append("; SameSite=").append(c.sameSite());
         }
         if (c.secure()) {
@@ -50,9 +50,19 @@ public final class SetCookie {
         return sb.toString();
     }
 
-    /** Python's {@code http.cookies._quote}: legal values as they are, others quoted with escapes. */
+    /** Morsel.OutputString skips an attribute whose value is {@code ""}. */
+    private static boolean present(String attribute) {
+        return attribute != null && !attribute.isEmpty();
+    }
+
+    /**
+     * Python's {@code http.cookies._quote}: legal values as they are, others quoted, with
+     * {@code _Translator}'s escapes: {@code \"}, {@code \\}, and {@code \ooo} (the octal code point)
+     * for {@code ,}, {@code ;} and the code points 0-31 and 127-255; other characters stay as they
+     * are. The empty value is not legal, so it is written {@code ""}.
+     */
     static String quote(String value) {
-        boolean legal = true;
+        boolean legal = !value.isEmpty();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (!(Character.isLetterOrDigit(ch) && ch < 128 || ch == '_' || LEGAL.indexOf(ch) >= 0)) {
@@ -68,10 +78,8 @@ public final class SetCookie {
             char ch = value.charAt(i);
             if (ch == '"' || ch == '\\') {
                 sb.append('\\').append(ch);
-            } else if (ch < 32 || ch > 126 || ch == ',' || ch == ';') {
-                for (byte b : String.valueOf(ch).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                    sb.append('\\').append(String.format("%03o", b & 0xff));
-                }
+            } else if (ch < 32 || (ch > 126 && ch < 256) || ch == ',' || ch == ';') {
+                sb.append('\\').append(String.format("%03o", (int) ch));
             } else {
                 sb.append(ch);
             }

@@ -1,8 +1,16 @@
 package org.cerise.core.internal.http;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * Resolves a URL reference against an absolute base URL as RFC 3986 section 5.2 (and Python's
- * {@code urljoin}, which CherryPy uses for redirects) does.
+ * Resolves a URL reference against an absolute {@code http}/{@code https} base URL as Python's
+ * {@code urljoin} does, which CherryPy uses for redirects. That is RFC 3986 section 5.2 except
+ * where Python differs: a reference with the base's own scheme and no authority
+ * ({@code http:g}) is relative, an empty query or fragment ({@code g?}, {@code g#}) is dropped,
+ * and empty segments ({@code a//b}) are dropped when a relative path is merged.
  */
 public final class UrlJoin {
 
@@ -18,82 +26,108 @@ public final class UrlJoin {
         if (ref.isEmpty()) {
             return base;
         }
-        int colon = ref.indexOf(':');
-        if (colon > 0 && ref.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        Parts b = Parts.of(base);
+        Parts r = Parts.of(ref);
+        if (r.scheme != null && !r.scheme.equals(b.scheme)) {
             return ref;
         }
-        int schemeEnd = base.indexOf("://");
-        String scheme = base.substring(0, schemeEnd);
-        int pathStart = base.indexOf('/', schemeEnd + 3);
-        String authority = pathStart < 0 ? base : base.substring(0, pathStart);
-        String rest = pathStart < 0 ? "/" : base.substring(pathStart);
-        int frag = rest.indexOf('#');
-        if (frag >= 0) {
-            rest = rest.substring(0, frag);
+        // as in Python, an empty authority ("///g") is no authority
+        if (r.netloc != null && !r.netloc.isEmpty()) {
+            return unparse(b.scheme, r.netloc, r.path, r.query, r.fragment);
         }
-        int q = rest.indexOf('?');
-        String basePath = q >= 0 ? rest.substring(0, q) : rest;
-        String baseQuery = q >= 0 ? rest.substring(q) : "";
-        if (ref.startsWith("//")) {
-            return scheme + ":" + ref;
+        if (r.path.isEmpty()) {
+            return unparse(b.scheme, b.netloc, b.path, r.query.isEmpty() ? b.query : r.query, r.fragment);
         }
-        if (ref.startsWith("#")) {
-            return authority + basePath + baseQuery + ref;
-        }
-        if (ref.startsWith("?")) {
-            return authority + basePath + ref;
-        }
-        int split = indexOfAny(ref, '?', '#');
-        String refPath = split < 0 ? ref : ref.substring(0, split);
-        String refTail = split < 0 ? "" : ref.substring(split);
-        String merged;
-        if (refPath.startsWith("/")) {
-            merged = refPath;
+        List<String> segments;
+        if (r.path.startsWith("/")) {
+            segments = Arrays.asList(r.path.split("/", -1));
         } else {
-            merged = basePath.substring(0, basePath.lastIndexOf('/') + 1) + refPath;
-        }
-        return authority + removeDotSegments(merged) + refTail;
-    }
-
-    private static int indexOfAny(String s, char a, char b) {
-        int i = s.indexOf(a);
-        int j = s.indexOf(b);
-        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
-    }
-
-    /** RFC 3986 section 5.2.4. */
-    static String removeDotSegments(String path) {
-        StringBuilder input = new StringBuilder(path);
-        StringBuilder output = new StringBuilder();
-        while (input.length() > 0) {
-            String in = input.toString();
-            if (in.startsWith("../")) {
-                input.delete(0, 3);
-            } else if (in.startsWith("./")) {
-                input.delete(0, 2);
-            } else if (in.startsWith("/./")) {
-                input.delete(0, 2);
-            } else if (in.equals("/.")) {
-                input.replace(0, 2, "/");
-            } else if (in.startsWith("/../") || in.equals("/..")) {
-                input.replace(0, in.equals("/..") ? 3 : 3, "");
-                if (in.equals("/..")) {
-                    input.insert(0, '/');
+            List<String> baseParts = new ArrayList<>(Arrays.asList(b.path.split("/", -1)));
+            if (!baseParts.get(baseParts.size() - 1).isEmpty()) {
+                baseParts.remove(baseParts.size() - 1);
+            }
+            segments = new ArrayList<>(baseParts);
+            segments.addAll(Arrays.asList(r.path.split("/", -1)));
+            // Python filters out the empty segments between the first and the last
+            for (int i = segments.size() - 2; i >= 1; i--) {
+                if (segments.get(i).isEmpty()) {
+                    segments.remove(i);
                 }
-                int last = output.lastIndexOf("/");
-                output.setLength(Math.max(last, 0));
-            } else if (in.equals(".") || in.equals("..")) {
-                input.setLength(0);
-            } else {
-                int start = in.startsWith("/") ? 1 : 0;
-                int next = in.indexOf('/', start);
-                if (next < 0) {
-                    next = in.length();
-                }
-                output.append(in, 0, next);
-                input.delete(0, next);
             }
         }
-        return output.toString();
+        List<String> resolved = new ArrayList<>();
+        for (String seg : segments) {
+            if (seg.equals("..")) {
+                if (!resolved.isEmpty()) {
+                    resolved.remove(resolved.size() - 1);
+                }
+            } else if (!seg.equals(".")) {
+                resolved.add(seg);
+            }
+        }
+        String last = segments.get(segments.size() - 1);
+        if (last.equals(".") || last.equals("..")) {
+            resolved.add("");
+        }
+        String path = String.join("/", resolved);
+        return unparse(b.scheme, b.netloc, path.isEmpty() ? "/" : path, r.query, r.fragment);
+    }
+
+    private static String unparse(String scheme, String netloc, String path, String query, String fragment) {
+        StringBuilder sb = new StringBuilder();
+        if (scheme != null) {
+            sb.append(scheme).append(':');
+        }
+        sb.append("//").append(netloc == null ? "" : netloc);
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            sb.append('/');
+        }
+        sb.append(path);
+        if (!query.isEmpty()) {
+            sb.append('?').append(query);
+        }
+        if (!fragment.isEmpty()) {
+            sb.append('#').append(fragment);
+        }
+        return sb.toString();
+    }
+
+    /** Python's {@code urlsplit}: an absent query or fragment is the same as an empty one. */
+    private static final class Parts {
+        String scheme;
+        String netloc;
+        String path;
+        String query = "";
+        String fragment = "";
+
+        static Parts of(String url) {
+            Parts p = new Parts();
+            String rest = url;
+            int colon = rest.indexOf(':');
+            if (colon > 0 && rest.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+                p.scheme = rest.substring(0, colon).toLowerCase(Locale.ROOT);
+                rest = rest.substring(colon + 1);
+            }
+            if (rest.startsWith("//")) {
+                int end = 2;
+                while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+                    end++;
+                }
+                p.netloc = rest.substring(2, end);
+                rest = rest.substring(end);
+            }
+            int hash = rest.indexOf('#');
+            if (hash >= 0) {
+                p.fragment = rest.substring(hash + 1);
+                rest = rest.substring(0, hash);
+            }
+            int q = rest.indexOf('?');
+            if (q >= 0) {
+                p.query = rest.substring(q + 1);
+                rest = rest.substring(0, q);
+            }
+            p.path = rest;
+            return p;
+        }
     }
 }

@@ -229,8 +229,7 @@ public final class Pipeline {
                 try {
                     names.clear();
                     bodyParams.clear();
-                    // Percent escapes are bytes in the body's charset; the text itself is ASCII.
-                    FormDecoder.decode(new String(bytes, StandardCharsets.ISO_8859_1), cs, bodyParams, names);
+                    FormDecoder.decodeBody(bytes, cs, bodyParams, names);
                     text = "";
                     break;
                 } catch (CharacterCodingException e) {
