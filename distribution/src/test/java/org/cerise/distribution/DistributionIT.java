@@ -1,0 +1,496 @@
+package org.cerise.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.cerise.distribution.hot.HotOne;
+import org.cerise.distribution.hot.HotTwo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The assembled container as a user runs it: a copy of {@code target/cerise} started through
+ * {@code bin/cerise} on a free port, tested over real HTTP. The ordered tests share one
+ * container; the last one stops it. Its stdout and stderr go to
+ * {@code target/distribution-it/}, and every failure carries their tail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(DistributionIT.ContainerLogs.class)
+class DistributionIT {
+
+    /** From {@code bin/cerise} to the first answer; generous for a loaded 2-core CI machine. */
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    /** FileInstall polls every 200 ms: a deploy/ change must show within a second. */
+    private static final Duration HOT_DEPLOY = Duration.ofSeconds(1);
+    private static final Duration CONFIG_CHANGE = Duration.ofSeconds(3);
+    private static final Duration STOP = Duration.ofSeconds(10);
+
+    private static final Path HOME = Path.of(System.getProperty("cerise.home", "target/cerise"));
+    private static final Path LOGS = Path.of(System.getProperty("cerise.it.logs", "target/distribution-it"));
+    private static final String TRACEBACK_PAGE = "/tut03/generate?length=abc";
+    private static final String EMPTY_TRACEBACK = "<pre id=\"traceback\"></pre>";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<Container> CONTAINERS = Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> TIMINGS = Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    static Path temp;
+
+    /** The container the ordered tests share. */
+    private static Container main;
+
+    @BeforeAll
+    static void startContainer() throws IOException {
+        assertTrue(Files.isExecutable(HOME.resolve("bin/cerise")),
+                HOME.toAbsolutePath() + "/bin/cerise is missing: the distribution must be packaged first (mvn verify)");
+        Files.createDirectories(LOGS);
+        main = Container.start("main", "127.0.0.1", Map.of("CERISE_PORT", String.valueOf(freePort("127.0.0.1"))));
+    }
+
+    @AfterAll
+    static void stopContainers() {
+        for (Container c : CONTAINERS) {
+            c.kill();
+        }
+        TIMINGS.forEach(t -> System.out.println("[DistributionIT] " + t));
+    }
+
+    @Test
+    @Order(1)
+    void startsAndServesTut01() {
+        main.awaitStarted();
+        assertEquals("Hello world!", get(main.url("/tut01/")).body);
+    }
+
+    @Test
+    @Order(2)
+    void removingAndRestoringAnAppJarUnmountsAndRemountsIt() throws IOException {
+        main.awaitStarted();
+        Path jar = main.home.resolve("deploy/cerise-example-tut02.jar");
+        Path aside = Files.createDirectories(temp.resolve("aside")).resolve(jar.getFileName());
+        assertEquals(200, get(main.url("/tut02/")).status, "tut02 answers before the test");
+
+        long t0 = System.nanoTime();
+        Files.move(jar, aside);
+        Duration gone = main.await("/tut02/ answers 404 after its jar left deploy/", "/tut02/", r -> r.status == 404,
+                HOT_DEPLOY, t0);
+        TIMINGS.add("hot deploy: jar deleted -> 404 in " + ms(gone));
+
+        t0 = System.nanoTime();
+        Files.copy(aside, jar);
+        Duration back = main.await("/tut02/ answers 200 after its jar came back", "/tut02/",
+                r -> r.status == 200 && r.body.equals("Hello world!"), HOT_DEPLOY, t0);
+        TIMINGS.add("hot deploy: jar copied back -> 200 in " + ms(back));
+    }
+
+    @Test
+    @Order(3)
+    void deployingUpdatingAndDeletingAGeneratedBundle() throws IOException {
+        main.awaitStarted();
+        Path v1 = hotBundle(HotOne.class, "1.0.0", temp.resolve("hot-1.jar"));
+        Path v2 = hotBundle(HotTwo.class, "2.0.0", temp.resolve("hot-2.jar"));
+        Path deployed = main.home.resolve("deploy/cerise-it-hot.jar");
+        assertEquals(404, get(main.url("/hot/")).status, "/hot/ before anything is deployed");
+
+        long t0 = System.nanoTime();
+        Files.copy(v1, deployed);
+        Duration installed = main.await("version 1 answers 'one'", "/hot/", r -> r.status == 200 && r.body.equals("one"),
+                HOT_DEPLOY, t0);
+        TIMINGS.add("hot deploy: new bundle v1 -> 'one' in " + ms(installed));
+
+        t0 = System.nanoTime();
+        Files.copy(v2, deployed, StandardCopyOption.REPLACE_EXISTING);
+        Duration updated = main.await("version 2 answers 'two' after overwriting the jar", "/hot/",
+                r -> r.status == 200 && r.body.equals("two"), HOT_DEPLOY, t0);
+        TIMINGS.add("hot deploy: jar overwritten by v2 -> 'two' in " + ms(updated));
+
+        t0 = System.nanoTime();
+        Files.delete(deployed);
+        Duration removed = main.await("/hot/ answers 404 after its jar was deleted", "/hot/", r -> r.status == 404,
+                HOT_DEPLOY, t0);
+        TIMINGS.add("hot deploy: v2 deleted -> 404 in " + ms(removed));
+    }
+
+    @Test
+    @Order(4)
+    void aCfgFileInConfigTakesEffectLive() throws IOException {
+        main.awaitStarted();
+        Path cfg = main.home.resolve("config/org.cerise.global.cfg");
+        String shipped = Files.readString(cfg);
+        Reply before = get(main.url(TRACEBACK_PAGE));
+        assertEquals(500, before.status, "tut03 with length=abc fails as in CherryPy's tutorial");
+        assertTrue(before.body.contains("<pre id=\"traceback\">java.lang.NumberFormatException"),
+                "the shipped config shows tracebacks:\n" + before.body);
+
+        long t0 = System.nanoTime();
+        Files.writeString(cfg, "request.show_tracebacks = False\n");
+        Duration off = main.await("the 500 page loses its traceback", TRACEBACK_PAGE,
+                r -> r.status == 500 && r.body.contains(EMPTY_TRACEBACK), CONFIG_CHANGE, t0);
+        TIMINGS.add("config: show_tracebacks = False live in " + ms(off));
+
+        t0 = System.nanoTime();
+        Files.writeString(cfg, shipped);
+        Duration on = main.await("the 500 page shows the traceback again", TRACEBACK_PAGE,
+                r -> r.status == 500 && r.body.contains("<pre id=\"traceback\">java.lang.NumberFormatException"),
+                CONFIG_CHANGE, t0);
+        TIMINGS.add("config: shipped file restored live in " + ms(on));
+    }
+
+    @Test
+    @Order(5)
+    void listensOnCeriseHostOnly() throws IOException {
+        String host = otherLocalAddress();
+        int port = freePort(host);
+        Container c = Container.start("host", host, Map.of("CERISE_HOST", host, "CERISE_PORT", String.valueOf(port)));
+        try {
+            c.awaitStarted();
+            Reply loopback = get("http://127.0.0.1:" + port + "/tut01/");
+            assertEquals(-1, loopback.status, "with CERISE_HOST=" + host + " nothing may answer on 127.0.0.1:" + port
+                    + ", got " + loopback);
+        } finally {
+            c.kill();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void rejectsABadPort() throws IOException, InterruptedException {
+        for (String bad : List.of("abc", "70000")) {
+            Path out = LOGS.resolve("bad-port-" + bad + ".stdout.log");
+            Path err = LOGS.resolve("bad-port-" + bad + ".stderr.log");
+            ProcessBuilder pb = command(temp.resolve("main/cerise"), Map.of("CERISE_PORT", bad), out, err);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("CERISE_PORT=" + bad + ": bin/cerise still runs after 15 s instead of refusing the value");
+            }
+            String message = Files.readString(err);
+            assertNotEquals(0, p.exitValue(), "CERISE_PORT=" + bad + " must fail; stderr: " + message);
+            assertTrue(message.contains("CERISE_PORT") && message.contains("'" + bad + "'"),
+                    "CERISE_PORT=" + bad + ": the message names the variable and the value: " + message);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void stopsCleanlyOnSigterm() throws InterruptedException, IOException {
+        main.awaitStarted();
+        long t0 = System.nanoTime();
+        main.process.destroy(); // SIGTERM
+        assertTrue(main.process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS),
+                "the container still runs " + STOP.toSeconds() + " s after SIGTERM");
+        TIMINGS.add("stop: SIGTERM -> exit in " + ms(Duration.ofNanos(System.nanoTime() - t0)));
+        int code = main.process.exitValue();
+        assertTrue(code == 143 || code == 0, "exit code after SIGTERM is 143 or 0, not " + code);
+        assertTrue(Files.readString(main.stderr).contains("Unmounted app 'tut01'"),
+                "the framework stopped its bundles (Cerise unmounted the apps) before the JVM exited");
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", main.port), 1000);
+            fail("port " + main.port + " still accepts connections after the container exited");
+        } catch (IOException expected) {
+            // refused: nothing listens any more
+        }
+        try (ServerSocket s = new ServerSocket(main.port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(main.port, s.getLocalPort());
+        }
+    }
+
+    // ------------------------------------------------------------------ the container
+
+    /** One copy of the distribution, started through bin/cerise. */
+    static final class Container {
+        final String name;
+        final Path home;
+        final String host;
+        final int port;
+        final Path stdout;
+        final Path stderr;
+        final Process process;
+        final long launched;
+        private Duration startup;
+
+        private Container(String name, Path home, String host, int port, Path stdout, Path stderr, Process process,
+                long launched) {
+            this.name = name;
+            this.home = home;
+            this.host = host;
+            this.port = port;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.process = process;
+            this.launched = launched;
+        }
+
+        /** Copies target/cerise to a fresh temp folder and runs its bin/cerise with env. */
+        static Container start(String name, String host, Map<String, String> env) throws IOException {
+            Path home = temp.resolve(name).resolve("cerise");
+            copyTree(HOME, home);
+            Path out = LOGS.resolve(name + ".stdout.log");
+            Path err = LOGS.resolve(name + ".stderr.log");
+            long t0 = System.nanoTime();
+            Process p = command(home, env, out, err).start();
+            p.getOutputStream().close();
+            Container c = new Container(name, home, host, Integer.parseInt(env.get("CERISE_PORT")), out, err, p, t0);
+            CONTAINERS.add(c);
+            return c;
+        }
+
+        String url(String path) {
+            return "http://" + host + ":" + port + path;
+        }
+
+        /** Waits (once) until /tut01/ answers Hello world!, and reports how long that took. */
+        synchronized Duration awaitStarted() {
+            if (startup == null) {
+                startup = await("the container starts and /tut01/ answers 200 Hello world!", "/tut01/",
+                        r -> r.status == 200 && r.body.equals("Hello world!"), STARTUP, launched);
+                TIMINGS.add("start-up (" + name + ", " + host + "): bin/cerise -> first 200 of /tut01/ in "
+                        + ms(startup));
+            }
+            return startup;
+        }
+
+        /**
+         * Polls path until the reply satisfies want; fails if that takes longer than deadline
+         * counted from since, or if the container exits meanwhile.
+         *
+         * @return the time from since to the first satisfying reply
+         */
+        Duration await(String what, String path, Predicate<Reply> want, Duration deadline, long since) {
+            Reply last;
+            while (true) {
+                last = get(url(path));
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - since);
+                if (want.test(last)) {
+                    assertTrue(elapsed.compareTo(deadline) <= 0,
+                            what + ": took " + ms(elapsed) + ", more than " + ms(deadline));
+                    return elapsed;
+                }
+                if (!process.isAlive()) {
+                    fail(what + ": bin/cerise exited with code " + process.exitValue() + "; last reply " + last);
+                }
+                if (elapsed.compareTo(deadline) > 0) {
+                    fail(what + ": not within " + ms(deadline) + "; last reply from " + path + ": " + last);
+                }
+                try {
+                    Thread.sleep(10); // poll interval, not a wait for an outcome
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+
+        void kill() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                try {
+                    if (!process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                        process.descendants().forEach(ProcessHandle::destroyForcibly);
+                        process.destroyForcibly().waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        String diagnostics() {
+            return "\n---- container '" + name + "' (" + home + "), "
+                    + (process.isAlive() ? "running" : "exited with " + process.exitValue()) + "\n---- tail of "
+                    + stdout + "\n" + tail(stdout, 30) + "\n---- tail of " + stderr + "\n" + tail(stderr, 60);
+        }
+    }
+
+    /** Appends the containers' output to every failure, so that it explains itself. */
+    static final class ContainerLogs implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable t) throws Throwable {
+            throw withLogs(t);
+        }
+
+        @Override
+        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable t) throws Throwable {
+            throw withLogs(t);
+        }
+
+        private static Throwable withLogs(Throwable t) {
+            if (t instanceof TestAbortedException || CONTAINERS.isEmpty()) {
+                return t;
+            }
+            StringBuilder logs = new StringBuilder(String.valueOf(t.getMessage()));
+            synchronized (CONTAINERS) {
+                CONTAINERS.forEach(c -> logs.append(c.diagnostics()));
+            }
+            AssertionError e = new AssertionError(logs.toString(), t);
+            e.setStackTrace(t.getStackTrace());
+            return e;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    record Reply(int status, String body) {
+        @Override
+        public String toString() {
+            return status == -1 ? "no HTTP answer (" + body + ")"
+                    : status + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+        }
+    }
+
+    /** @return the reply, or status -1 when no HTTP conversation happened (e.g. refused) */
+    static Reply get(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Reply(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static ProcessBuilder command(Path home, Map<String, String> env, Path out, Path err) {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/cerise").toString());
+        pb.environment().remove("CERISE_PORT");
+        pb.environment().remove("CERISE_HOST");
+        pb.environment().putAll(env);
+        pb.directory(temp.toFile());
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        return pb;
+    }
+
+    static int freePort(String host) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * @return a local address other than 127.0.0.1: 127.0.0.2 where 127.0.0.0/8 is all
+     *         loopback (Linux), else an address of an interface that is up
+     */
+    static String otherLocalAddress() throws IOException {
+        List<String> candidates = new ArrayList<>(List.of("127.0.0.2"));
+        try (Stream<NetworkInterface> nis = NetworkInterface.networkInterfaces()) {
+            nis.filter(ni -> {
+                try {
+                    return ni.isUp();
+                } catch (IOException e) {
+                    return false;
+                }
+            }).flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> a.getAddress().length == 4 && !a.isLoopbackAddress())
+                    .forEach(a -> candidates.add(a.getHostAddress()));
+        }
+        for (String host : candidates) {
+            try {
+                new ServerSocket(0, 1, InetAddress.getByName(host)).close();
+                return host;
+            } catch (IOException notLocal) {
+                // try the next one
+            }
+        }
+        throw new TestAbortedException("no local address other than 127.0.0.1 to listen on: " + candidates);
+    }
+
+    /** Writes an app bundle whose activator (and app) is the given class, compiled with the tests. */
+    static Path hotBundle(Class<?> activator, String version, Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.cerise.it.hot");
+        a.putValue("Bundle-Version", version);
+        a.putValue("Bundle-Activator", activator.getName());
+        a.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
+        String entry = activator.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                InputStream in = activator.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** Copies the distribution, keeping permissions (bin/cerise stays executable), without a run's data/. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            all.filter(p -> !from.relativize(p).startsWith("data")).forEach(p -> {
+                try {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    static String ms(Duration d) {
+        return d.toMillis() + " ms";
+    }
+}
