@@ -198,20 +198,38 @@ class DistributionIT {
     @Order(6)
     void rejectsABadPort() throws IOException, InterruptedException {
         for (String bad : List.of("abc", "70000")) {
-            Path out = LOGS.resolve("bad-port-" + bad + ".stdout.log");
-            Path err = LOGS.resolve("bad-port-" + bad + ".stderr.log");
-            ProcessBuilder pb = command(temp.resolve("main/cerise"), Map.of("CERISE_PORT", bad), out, err);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("CERISE_PORT=" + bad + ": bin/cerise still runs after 15 s instead of refusing the value");
-            }
-            String message = Files.readString(err);
-            assertNotEquals(0, p.exitValue(), "CERISE_PORT=" + bad + " must fail; stderr: " + message);
+            String message = refused("bad-port-" + bad, Map.of("CERISE_PORT", bad));
             assertTrue(message.contains("CERISE_PORT") && message.contains("'" + bad + "'"),
                     "CERISE_PORT=" + bad + ": the message names the variable and the value: " + message);
         }
+    }
+
+    @Test
+    @Order(6)
+    void refusesAPortThatIsTakenAndAHostThatDoesNotResolve() throws IOException, InterruptedException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String port = String.valueOf(taken.getLocalPort());
+            String message = refused("taken-port", Map.of("CERISE_PORT", port));
+            assertTrue(message.contains("127.0.0.1:" + port + " is already in use"), message);
+        }
+        String message = refused("bad-host", Map.of("CERISE_HOST", "no such host.invalid",
+                "CERISE_PORT", String.valueOf(freePort("127.0.0.1"))));
+        assertTrue(message.contains("CERISE_HOST 'no such host.invalid'"), message);
+    }
+
+    /** Runs bin/cerise, expects it to exit non-zero within 15 s, and returns what it said on stderr. */
+    private String refused(String name, Map<String, String> env) throws IOException, InterruptedException {
+        Path out = LOGS.resolve(name + ".stdout.log");
+        Path err = LOGS.resolve(name + ".stderr.log");
+        Process p = command(temp.resolve("main/cerise"), env, out, err).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(env + ": bin/cerise still runs after 15 s instead of refusing to start");
+        }
+        String message = Files.readString(err);
+        assertNotEquals(0, p.exitValue(), env + " must fail; stderr: " + message);
+        return message;
     }
 
     @Test

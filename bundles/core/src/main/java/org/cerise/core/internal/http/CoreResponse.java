@@ -130,20 +130,35 @@ public final class CoreResponse implements Response {
     /** @return the charset named by {@code Content-Type}, UTF-8 when none or unknown */
     public Charset charset() {
         String ct = headers.get("Content-Type");
-        if (ct != null) {
-            int i = ct.toLowerCase().indexOf("charset=");
-            if (i >= 0) {
-                String name = ct.substring(i + 8);
-                int end = name.indexOf(';');
-                name = (end >= 0 ? name.substring(0, end) : name).strip().replace("\"", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return StandardCharsets.UTF_8;
-                }
+        int i = ct == null ? -1 : indexOfCharset(ct);
+        if (i < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        int start = i + "charset=".length();
+        int end = ct.indexOf(';', start);
+        String name = ct.substring(start, end < 0 ? ct.length() : end).strip().replace("\"", "");
+        // the common case, without a charset lookup per response
+        if (name.equalsIgnoreCase("utf-8")) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
+     * @param contentType a Content-Type value
+     * @return the index of its {@code charset=} parameter (any case), or -1
+     */
+    public static int indexOfCharset(String contentType) {
+        for (int i = contentType.indexOf(';'); i >= 0 && i < contentType.length(); i++) {
+            if (contentType.regionMatches(true, i, "charset=", 0, 8)) {
+                return i;
             }
         }
-        return StandardCharsets.UTF_8;
+        return -1;
     }
 
     /**

@@ -347,7 +347,7 @@ public final class Pipeline {
         CoreResponse response = request.coreResponse();
         int code = response.status();
         String ct = response.header("Content-Type");
-        if (ct != null && ct.regionMatches(true, 0, "text/", 0, 5) && ct.toLowerCase(Locale.ROOT).indexOf("charset=") < 0) {
+        if (ct != null && ct.regionMatches(true, 0, "text/", 0, 5) && CoreResponse.indexOfCharset(ct) < 0) {
             response.setHeader("Content-Type", ct + ";charset=utf-8");
         }
         Object body = response.body();
@@ -400,6 +400,9 @@ public final class Pipeline {
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException("Content-Length is not a number: " + value, e);
                 }
+            } else if (name.equalsIgnoreCase("Content-Type")) {
+                // Jetty's own path for the content type is much cheaper than a generic header
+                out.setContentType(value);
             } else {
                 server |= name.equalsIgnoreCase("Server");
                 out.addHeader(name, value);

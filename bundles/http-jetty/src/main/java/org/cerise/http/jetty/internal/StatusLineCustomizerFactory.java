@@ -71,6 +71,9 @@ public final class StatusLineCustomizerFactory implements LoadBalancerCustomizer
             String reason = custom instanceof String ? (String) custom
                     : status >= 100 && status <= 599 ? HttpStatus.reason(status) : null;
             if (response.getHttpVersion() != HttpVersion.HTTP_1_0) {
+                if (custom == null && reason != null && reason.equals(org.eclipse.jetty.http.HttpStatus.getMessage(status))) {
+                    return response; // Jetty would write the same line (200 OK, 404 Not Found, ...)
+                }
                 return new MetaData.Response(status, reason, response.getHttpVersion(), fields,
                         response.getContentLength(), response.getTrailersSupplier());
             }
