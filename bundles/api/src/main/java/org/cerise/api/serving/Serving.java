@@ -33,7 +33,9 @@ public final class Serving {
 
     /** Clears this thread's request. */
     public static void clear() {
-        CURRENT.remove();
+        // set(null), not remove(): remove() reorganizes the thread's map on every request, and a
+        // null entry keeps nothing alive
+        CURRENT.set(null);
     }
 
     /**

@@ -39,9 +39,7 @@ public final class CoreResponse implements Response {
     public void reset() {
         status = 200;
         reason = "OK";
-        while (headers.size() > 0) {
-            headers.remove(headers.name(0));
-        }
+        headers.clear();
         headers.set("Content-Type", "text/html");
         body = null;
         cookies = null;
