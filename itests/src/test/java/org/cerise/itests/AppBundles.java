@@ -12,15 +12,16 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.cerise.itests.apps.AppActivator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
  * Builds app bundles at test time from one package of the test sources (the classes come out
- * of the test probe bundle, which carries target/test-classes). The package holds an app class
- * and an {@code Activator} that registers it as a service with {@code cerise.app.mount}; the
- * mount point is this bundle's {@value #MOUNT_HEADER} manifest header, so that every test can
- * mount the same code where it likes.
+ * of the test probe bundle, which carries target/test-classes): the app class's package, plus
+ * {@link AppActivator}, which registers the app as a service with {@code cerise.app.mount}
+ * taken from the jar's {@value #MOUNT_HEADER} manifest header, so that every test can mount
+ * the same code where it likes.
  */
 final class AppBundles {
 
@@ -33,30 +34,32 @@ final class AppBundles {
     /**
      * @param symbolicName the bundle's symbolic name
      * @param version      the bundle's version
-     * @param appPackage   the package (of the test sources) to pack, with its {@code Activator}
+     * @param app          the app class; its whole package (of the test sources) is packed
      * @param mount        the mount point, e.g. {@code "/hot"}
      * @return the jar, ready for {@code installBundle} or {@code Bundle.update}
      */
-    static InputStream jar(String symbolicName, String version, String appPackage, String mount) throws IOException {
-        return jar(symbolicName, version, appPackage, mount, Map.of());
+    static InputStream jar(String symbolicName, String version, Class<?> app, String mount) throws IOException {
+        return jar(symbolicName, version, app, mount, Map.of());
     }
 
     /**
-     * As {@link #jar(String, String, String, String)}, with more manifest headers. Every file of
+     * As {@link #jar(String, String, Class, String)}, with more manifest headers. Every file of
      * the package's folder in the test probe goes into the jar: its classes and resources (an
      * app's config file, error page templates).
      *
      * @param headers further main manifest headers
      */
-    static InputStream jar(String symbolicName, String version, String appPackage, String mount,
+    static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
             Map<String, String> headers) throws IOException {
+        String appPackage = app.getPackageName();
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        main.putValue("Bundle-Activator", appPackage + ".Activator");
+        main.putValue("Bundle-Activator", AppActivator.class.getName());
+        main.putValue("Cerise-Test-App", app.getName());
         main.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\"");
         main.putValue(MOUNT_HEADER, mount);
         headers.forEach(main::putValue);
@@ -69,6 +72,12 @@ final class AppBundles {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            String activator = AppActivator.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new JarEntry(activator));
+            try (InputStream in = probe.getEntry(activator).openStream()) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
             while (classes.hasMoreElements()) {
                 URL url = classes.nextElement();
                 String path = url.getPath();

@@ -24,12 +24,13 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class ConfiguredAppIT extends CeriseTestSupport {
 
-    private static final String PACKAGE = "org.cerise.itests.apps.configured";
+    private static final Class<?> APP = org.cerise.itests.apps.configured.ConfiguredApp.class;
 
     @Test
     public void theAppsConfigFileShapesItsAnswers() throws Exception {
         Bundle app;
-        try (InputStream jar = AppBundles.jar("org.cerise.itests.configured", "1.0.0", PACKAGE, "/configured")) {
+        try (InputStream jar = AppBundles.jar("org.cerise.itests.configured", "1.0.0", APP, "/configured",
+                Map.of("Cerise-Test-Config", "/org/cerise/itests/apps/configured/app.conf"))) {
             app = context().installBundle("itest:configured", jar);
         }
         try {
@@ -66,7 +67,7 @@ public class ConfiguredAppIT extends CeriseTestSupport {
     @Test
     public void aBadConfigValueKeepsTheAppUnmountedUntilItIsFixed() throws Exception {
         Bundle app;
-        try (InputStream jar = AppBundles.jar("org.cerise.itests.misconfigured", "1.0.0", PACKAGE, "/misconfigured",
+        try (InputStream jar = AppBundles.jar("org.cerise.itests.misconfigured", "1.0.0", APP, "/misconfigured",
                 Map.of("Cerise-Test-Config", "/org/cerise/itests/apps/configured/broken.conf"))) {
             app = context().installBundle("itest:misconfigured", jar);
         }
@@ -78,8 +79,8 @@ public class ConfiguredAppIT extends CeriseTestSupport {
             assertEquals(404, before.statusCode());
             assertEquals("", before.body());
 
-            try (InputStream fixed = AppBundles.jar("org.cerise.itests.misconfigured", "1.0.1", PACKAGE,
-                    "/misconfigured")) {
+            try (InputStream fixed = AppBundles.jar("org.cerise.itests.misconfigured", "1.0.1", APP,
+                    "/misconfigured", Map.of("Cerise-Test-Config", "/org/cerise/itests/apps/configured/app.conf"))) {
                 app.update(fixed);
             }
             HttpResponse<String> after = await("/misconfigured/", r -> r.statusCode() == 200, MOUNT_DEADLINE);

@@ -24,11 +24,11 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class HotMountIT extends CeriseTestSupport {
 
-    private static final String HOT_V1 = "org.cerise.itests.apps.hot.v1";
-    private static final String HOT_V2 = "org.cerise.itests.apps.hot.v2";
+    private static final Class<?> HOT_V1 = org.cerise.itests.apps.hot.v1.HotApp.class;
+    private static final Class<?> HOT_V2 = org.cerise.itests.apps.hot.v2.HotApp.class;
 
-    private Bundle install(String symbolicName, String version, String appPackage, String mount) throws Exception {
-        try (InputStream jar = AppBundles.jar(symbolicName, version, appPackage, mount)) {
+    private Bundle install(String symbolicName, String version, Class<?> app, String mount) throws Exception {
+        try (InputStream jar = AppBundles.jar(symbolicName, version, app, mount)) {
             Bundle bundle = context().installBundle("itest:" + symbolicName, jar);
             bundle.start();
             return bundle;
@@ -87,7 +87,7 @@ public class HotMountIT extends CeriseTestSupport {
 
     @Test
     public void failingHandlerGives500PageAndTheContainerKeepsServing() throws Exception {
-        Bundle app = install("org.cerise.itests.failing", "1.0.0", "org.cerise.itests.apps.failing", "/failing");
+        Bundle app = install("org.cerise.itests.failing", "1.0.0", org.cerise.itests.apps.failing.FailingApp.class, "/failing");
         try {
             await("/failing/", r -> r.statusCode() == 200, MOUNT_DEADLINE);
             for (int i = 0; i < 3; i++) {

@@ -182,7 +182,7 @@ public class HttpBehaviourIT extends CeriseTestSupport {
     @Test
     public void redirectIs303ForHttp11And302ForHttp10() throws Exception {
         Bundle app = context().installBundle("itest:redirect",
-                AppBundles.jar("org.cerise.itests.redirect", "1.0.0", "org.cerise.itests.apps.redirect", "/redirect"));
+                AppBundles.jar("org.cerise.itests.redirect", "1.0.0", org.cerise.itests.apps.redirect.RedirectApp.class, "/redirect"));
         try {
             app.start();
             await("/redirect/elsewhere", r -> r.statusCode() == 200, MOUNT_DEADLINE);
@@ -249,7 +249,7 @@ public class HttpBehaviourIT extends CeriseTestSupport {
     @Test
     public void wireDetails() throws Exception {
         Bundle app = context().installBundle("itest:wire",
-                AppBundles.jar("org.cerise.itests.wire", "1.0.0", "org.cerise.itests.apps.wire", "/wire"));
+                AppBundles.jar("org.cerise.itests.wire", "1.0.0", org.cerise.itests.apps.wire.WireApp.class, "/wire"));
         try {
             app.start();
             await("/wire/args", r -> r.statusCode() == 200, MOUNT_DEADLINE);

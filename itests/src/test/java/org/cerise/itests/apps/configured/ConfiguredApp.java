@@ -2,7 +2,7 @@ package org.cerise.itests.apps.configured;
 
 import org.cerise.api.Expose;
 
-/** An app whose behaviour comes from its config file ({@code app.conf} in its bundle). */
+/** An app whose behaviour comes from its config file ({@code app.conf} in its bundle, named by {@code Cerise-Test-Config}). */
 public class ConfiguredApp {
 
     public final Pages pages = new Pages();

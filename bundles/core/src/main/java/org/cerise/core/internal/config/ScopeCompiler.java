@@ -144,26 +144,25 @@ public final class ScopeCompiler {
 
     private static boolean bool(Map<String, Object> config, String key, boolean dflt, Origins where)
             throws ConfigException {
-        Object v = config.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        if (!(v instanceof Boolean)) {
-            throw where.bad(key, v, "must be True or False");
-        }
-        return (Boolean) v;
+        return typed(config, key, dflt, Boolean.class, "must be True or False", where);
     }
 
     private static long integer(Map<String, Object> config, String key, long dflt, Origins where)
             throws ConfigException {
-        Object v = config.get(key);
+        return typed(config, key, dflt, Long.class, "must be an integer", where);
+    }
+
+    /** A value of the given type, the default when absent, an error naming key and origin otherwise. */
+    private static <T> T typed(Map<String, Object> values, String key, T dflt, Class<T> type, String problem,
+            Origins where) throws ConfigException {
+        Object v = values.get(key);
         if (v == null) {
             return dflt;
         }
-        if (!(v instanceof Long)) {
-            throw where.bad(key, v, "must be an integer");
+        if (!type.isInstance(v)) {
+            throw where.bad(key, v, problem);
         }
-        return (Long) v;
+        return type.cast(v);
     }
 
     /** The {@link ToolSetup} a tool sees for one scope. */
@@ -214,38 +213,22 @@ public final class ScopeCompiler {
 
         @Override
         public String stringArg(String arg, String dflt) throws ConfigException {
-            Object v = args.get(arg);
-            if (v == null) {
-                return dflt;
-            }
-            if (!(v instanceof String)) {
-                throw badArg(arg, "must be a quoted string");
-            }
-            return (String) v;
+            return typed(arg, dflt, String.class, "must be a quoted string");
         }
 
         @Override
         public boolean booleanArg(String arg, boolean dflt) throws ConfigException {
-            Object v = args.get(arg);
-            if (v == null) {
-                return dflt;
-            }
-            if (!(v instanceof Boolean)) {
-                throw badArg(arg, "must be True or False");
-            }
-            return (Boolean) v;
+            return typed(arg, dflt, Boolean.class, "must be True or False");
         }
 
         @Override
         public long longArg(String arg, long dflt) throws ConfigException {
-            Object v = args.get(arg);
-            if (v == null) {
-                return dflt;
-            }
-            if (!(v instanceof Long)) {
-                throw badArg(arg, "must be an integer");
-            }
-            return (Long) v;
+            return typed(arg, dflt, Long.class, "must be an integer");
+        }
+
+        /** An argument, read from the merged config under its full key so that messages name it. */
+        private <T> T typed(String arg, T dflt, Class<T> type, String problem) throws ConfigException {
+            return ScopeCompiler.typed(config, "tools." + name + "." + arg, dflt, type, problem, where);
         }
 
         @Override
