@@ -99,9 +99,21 @@ class DistributionIT {
 
     @Test
     @Order(1)
-    void startsAndServesTut01() {
+    void startsAndServesTut01() throws IOException, InterruptedException {
         main.awaitStarted();
         assertEquals("Hello world!", get(main.url("/tut01/")).body);
+
+        // CherryPy's access line, on stdout: h l u [t] "r" s b "f" "a" (the agent is the test's)
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "(?m)^127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}] "
+                        + "\"GET /tut01/ HTTP/1\\.1\" 200 12 \"\" \"[^\"]*\"$");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!line.matcher(Files.readString(main.stdout)).find()) {
+            if (System.nanoTime() > deadline) {
+                fail("no access line for GET /tut01/ on stdout:\n" + Files.readString(main.stdout));
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test

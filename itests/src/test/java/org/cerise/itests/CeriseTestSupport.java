@@ -96,6 +96,11 @@ public abstract class CeriseTestSupport {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** @return the Host header line of this container, for raw requests */
+    protected String host() {
+        return "Host: 127.0.0.1:" + port() + "\r\n";
+    }
+
     /** Sends a request on a new socket, exactly as written, and reads the answer. */
     protected RawResponse raw(String request) throws IOException {
         return RawHttp.exchange(port(), request);

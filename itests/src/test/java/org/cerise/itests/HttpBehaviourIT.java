@@ -27,10 +27,6 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class HttpBehaviourIT extends CeriseTestSupport {
 
-    private String host() {
-        return "Host: 127.0.0.1:" + port() + "\r\n";
-    }
-
     @Test
     public void everyResponseCarriesADate() throws Exception {
         // CherryPy 18.8: Date (RFC 1123, GMT) on every response, pages, errors and the tree's bare 404
