@@ -73,11 +73,13 @@ public class ConfiguredAppIT extends CeriseTestSupport {
         }
         try {
             app.start();
-            // the service is there, the app is not served (half-configured apps never are)
+            // the service is there, the app is not served (half-configured apps never are): its
+            // mount point answers 503 with Retry-After, as an app that is coming back does
             assertEquals(Bundle.ACTIVE, app.getState());
             HttpResponse<String> before = get("/misconfigured/");
-            assertEquals(404, before.statusCode());
-            assertEquals("", before.body());
+            assertErrorPage(before, 503, "503 Service Unavailable", "The server is currently unable to handle the request "
+                    + "due to a temporary overloading or maintenance of the server.");
+            assertEquals("5", before.headers().firstValue("Retry-After").orElse(null));
 
             try (InputStream fixed = AppBundles.jar("org.cerise.itests.misconfigured", "1.0.1", APP,
                     "/misconfigured", Map.of("Cerise-Test-Config", "/org/cerise/itests/apps/configured/app.conf"))) {

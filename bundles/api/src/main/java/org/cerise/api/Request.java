@@ -54,8 +54,24 @@ public interface Request {
     /** @return the request line as the client sent it, e.g. {@code GET /tut01/?a=1 HTTP/1.1} */
     String requestLine();
 
-    /** @return the client's IP address */
+    /** @return the client's IP address (as the proxy tool corrected it, if on) */
     String remoteAddr();
+
+    /**
+     * Replaces the client's address, for tools that know better than the socket (the proxy
+     * tool, from {@code X-Forwarded-For}).
+     *
+     * @param address the client's address
+     */
+    void setRemoteAddr(String address);
+
+    /**
+     * Replaces the base URL, for tools that know what the client asked for better than the
+     * {@code Host} header (the proxy tool, from {@code X-Forwarded-Host}/{@code -Proto}).
+     *
+     * @param base {@code scheme://host[:port]}, without a trailing slash
+     */
+    void setBase(String base);
 
     /** @return the client's port */
     int remotePort();
@@ -78,6 +94,15 @@ public interface Request {
 
     /** @return the names of all request headers */
     Set<String> headerNames();
+
+    /**
+     * Asks to be told the name of every request header read from now on through
+     * {@link #header} or {@link #headers}, as CherryPy's {@code autovary} tool watches the
+     * header map.
+     *
+     * @param observer receives each header name read
+     */
+    void observeHeaders(java.util.function.Consumer<String> observer);
 
     /**
      * The value of a request cookie.
@@ -175,6 +200,29 @@ public interface Request {
     /** @return whether the pipeline will parse the body as form parameters */
     boolean processRequestBody();
 
+    /**
+     * The charsets tried, in order, to decode a form body ({@code request.body.attempt_charsets});
+     * UTF-8 unless a tool such as {@code decode} changed them. A charset named by the request's
+     * {@code Content-Type} is always tried first.
+     *
+     * @return the charsets
+     */
+    List<java.nio.charset.Charset> attemptCharsets();
+
+    /** @param charsets the charsets to try, in order */
+    void setAttemptCharsets(List<java.nio.charset.Charset> charsets);
+
+    /**
+     * The request body parsed as JSON by the {@code json_in} tool ({@code request.json}): maps,
+     * lists, strings, numbers, booleans and {@code null}.
+     *
+     * @return the document, or {@code null} if none was read
+     */
+    Object json();
+
+    /** @param document the parsed body, for the tool that parsed it */
+    void setJson(Object document);
+
     /** @param process {@code false} to leave the body unread for the handler or a tool */
     void setProcessRequestBody(boolean process);
 
@@ -225,4 +273,13 @@ public interface Request {
 
     /** @return the response being built for this request */
     Response response();
+
+    /**
+     * @return what builds the response for an unexpected exception, or {@code null} for
+     *         CherryPy's default 500 page
+     */
+    ErrorResponse errorResponse();
+
+    /** @param errorResponse what builds the response for an unexpected exception, for error tools */
+    void setErrorResponse(ErrorResponse errorResponse);
 }

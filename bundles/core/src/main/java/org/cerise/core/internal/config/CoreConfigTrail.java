@@ -53,9 +53,14 @@ public final class CoreConfigTrail implements ConfigTrail {
         }
         String newPath = path + "/" + segment;
         Map<String, Object> sectionConf = space.section(newPath);
-        Map<String, Object> nodeConf = space.nodeConfig(node);
-        Scope next = nodeConf.isEmpty() && sectionConf == null ? scope
-                : space.extend(scope, nodeConf, sectionConf, newPath, nodeKey);
+        Scope next;
+        try {
+            Map<String, Object> nodeConf = space.nodeConfig(node);
+            next = nodeConf.isEmpty() && sectionConf == null ? scope
+                    : space.extend(scope, nodeConf, sectionConf, newPath, nodeKey);
+        } catch (AnnotationConfig.Invalid e) {
+            next = space.failed(scope, e.configException());
+        }
         CoreConfigTrail trail = new CoreConfigTrail(space, newPath, next);
         // Remember steps onto app objects and toward config sections (both finite); a dynamic
         // segment past the objects (a positional argument) is not worth a map entry.
@@ -72,8 +77,13 @@ public final class CoreConfigTrail implements ConfigTrail {
         if (known != null) {
             return known;
         }
-        Map<String, Object> conf = space.nodeConfig(member);
-        Scope next = conf.isEmpty() ? scope : space.extend(scope, conf, null, path, member);
+        Scope next;
+        try {
+            Map<String, Object> conf = space.nodeConfig(member);
+            next = conf.isEmpty() ? scope : space.extend(scope, conf, null, path, member);
+        } catch (AnnotationConfig.Invalid e) {
+            next = space.failed(scope, e.configException());
+        }
         CoreConfigTrail trail = new CoreConfigTrail(space, path, next);
         CoreConfigTrail raced = memo.putIfAbsent(member, trail);
         return raced != null ? raced : trail;

@@ -38,12 +38,15 @@ public final class Scope {
     public final long maxBodyBytes;
     /** The tools turned on, by name. */
     public final Set<String> tools;
+    /** Keys in a namespace that neither Cerise nor a registered namespace service reads. */
+    public final Set<String> unhandledKeys;
     /** Why this scope cannot serve (a bad key or a missing tool), or {@code null}. */
     public final ConfigException failure;
 
     Scope(Map<String, Object> config, Map<String, String> origins, HookEntry[][] hooks, boolean showTracebacks, Map<String, String> errorPages,
             List<String[]> responseHeaders, boolean stream, Set<String> methodsWithBodies,
-            boolean processRequestBody, long maxBodyBytes, Set<String> tools, ConfigException failure) {
+            boolean processRequestBody, long maxBodyBytes, Set<String> tools, Set<String> unhandledKeys,
+            ConfigException failure) {
         this.config = config;
         this.origins = origins;
         this.hooks = hooks;
@@ -55,6 +58,7 @@ public final class Scope {
         this.processRequestBody = processRequestBody;
         this.maxBodyBytes = maxBodyBytes;
         this.tools = tools;
+        this.unhandledKeys = unhandledKeys;
         this.failure = failure;
     }
 
@@ -62,7 +66,7 @@ public final class Scope {
         HookEntry[][] none = new HookEntry[HookPoint.values().length][];
         java.util.Arrays.fill(none, NO_HOOKS);
         return new Scope(config, origins, none, true, Map.of(), List.of(), false, Set.of("POST", "PUT", "PATCH"), true,
-                0, Set.of(), failure);
+                0, Set.of(), Set.of(), failure);
     }
 
     /** @param point a hook point @return its hooks, sorted */

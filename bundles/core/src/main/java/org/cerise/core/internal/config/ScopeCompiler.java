@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.cerise.api.ConfigException;
 import org.cerise.api.tool.Hook;
 import org.cerise.api.tool.HookPoint;
+import org.cerise.api.tool.ConfigNamespace;
 import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 
@@ -27,11 +28,42 @@ public final class ScopeCompiler {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    /** Namespaces Cerise reads itself; {@code server}, {@code engine}, {@code log}, {@code checker} and {@code tree} configure the container. */
+    static final Set<String> BUILT_IN_NAMESPACES = Set.of("tools", "request", "response", "error_page", "hooks", "log",
+            "server", "engine", "checker", "tree", "wsgi");
+
     private final Function<String, Tool> tools;
+    private final Function<String, ConfigNamespace> namespaces;
+    private final AppClasses appClasses;
+
+    /** Loads classes named in config ({@code hooks.*}) from the app's bundle. */
+    @FunctionalInterface
+    public interface AppClasses {
+        /**
+         * @param name a class name
+         * @return the class, as the app's bundle sees it
+         * @throws ClassNotFoundException if the app's bundle has no such class
+         */
+        Class<?> load(String name) throws ClassNotFoundException;
+    }
 
     /** @param tools the registered tools by name ({@code null} for a name not registered) */
     public ScopeCompiler(Function<String, Tool> tools) {
+        this(tools, name -> null, name -> {
+            throw new ClassNotFoundException(name);
+        });
+    }
+
+    /**
+     * @param tools      the registered tools by name ({@code null} for a name not registered)
+     * @param namespaces the registered config namespaces by name ({@code null} if none)
+     * @param appClasses loads classes from the app's bundle
+     */
+    public ScopeCompiler(Function<String, Tool> tools, Function<String, ConfigNamespace> namespaces,
+            AppClasses appClasses) {
         this.tools = tools;
+        this.namespaces = namespaces;
+        this.appClasses = appClasses;
     }
 
     /**
@@ -117,13 +149,33 @@ public final class ScopeCompiler {
         }
 
         List<HookEntry> hooks = new ArrayList<>();
+        bareHooks(config, where, hooks);
+        Set<String> unhandled = new LinkedHashSet<>();
+        for (String namespace : namespacesOf(config)) {
+            if (BUILT_IN_NAMESPACES.contains(namespace)) {
+                continue;
+            }
+            ConfigNamespace handler = namespaces.apply(namespace);
+            if (handler == null) {
+                config.keySet().stream().filter(k -> k.startsWith(namespace + ".")).forEach(unhandled::add);
+                continue;
+            }
+            try {
+                handler.setup(new Setup(namespace, namespace + ".", where, config, hooks));
+            } catch (ConfigException ce) {
+                throw ce;
+            } catch (RuntimeException re) {
+                throw new ConfigException("Config error in the config for " + where.path() + ": the config namespace '"
+                        + namespace + "' failed to set up: " + re, re);
+            }
+        }
         for (String name : toolNames) {
             Tool tool = tools.apply(name);
             if (tool == null) {
                 throw new MissingServiceException("tool", name, where.of("tools." + name + ".on") + " (tools." + name
                         + ".on = True)");
             }
-            Setup setup = new Setup(name, where, config, hooks);
+            Setup setup = new Setup(name, "tools." + name + ".", where, config, hooks);
             try {
                 tool.setup(setup);
             } catch (ConfigException ce) {
@@ -139,7 +191,61 @@ public final class ScopeCompiler {
         }
         return new Scope(config, where.byKey(), byPoint, showTracebacks, Collections.unmodifiableMap(errorPages),
                 List.copyOf(responseHeaders), stream, Collections.unmodifiableSet(methodsWithBodies), processBody,
-                maxBody, Collections.unmodifiableSet(toolNames), null);
+                maxBody, Collections.unmodifiableSet(toolNames), Collections.unmodifiableSet(unhandled), null);
+    }
+
+    /** The first dotted atom of every key that has one. */
+    private static Set<String> namespacesOf(Map<String, Object> config) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : config.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                out.add(key.substring(0, dot));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * CherryPy's {@code hooks} namespace: {@code hooks.POINT = "class"} (or
+     * {@code hooks.POINT.N} for several) attaches a bare hook, an instance of a class of the
+     * app's bundle that implements {@link Hook}, at priority 50.
+     */
+    private void bareHooks(Map<String, Object> config, Origins where, List<HookEntry> hooks) throws ConfigException {
+        for (Map.Entry<String, Object> e : config.entrySet()) {
+            if (!e.getKey().startsWith("hooks.")) {
+                continue;
+            }
+            String rest = e.getKey().substring("hooks.".length());
+            int dot = rest.indexOf('.');
+            String pointName = dot < 0 ? rest : rest.substring(0, dot);
+            HookPoint point;
+            try {
+                point = HookPoint.fromConfigName(pointName);
+            } catch (IllegalArgumentException ex) {
+                throw where.bad(e.getKey(), e.getValue(), "names no hook point; the points are on_start_resource, "
+                        + "before_request_body, before_handler, before_finalize, on_end_resource, "
+                        + "before_error_response, after_error_response, on_end_request");
+            }
+            if (!(e.getValue() instanceof String)) {
+                throw where.bad(e.getKey(), e.getValue(), "must name a class of the app that implements "
+                        + Hook.class.getName() + ", in quotes");
+            }
+            Hook hook;
+            try {
+                Class<?> type = appClasses.load((String) e.getValue());
+                if (!Hook.class.isAssignableFrom(type)) {
+                    throw where.bad(e.getKey(), e.getValue(), "names a class that does not implement "
+                            + Hook.class.getName());
+                }
+                hook = (Hook) type.getDeclaredConstructor().newInstance();
+            } catch (ClassNotFoundException ex) {
+                throw where.bad(e.getKey(), e.getValue(), "names a class the app's bundle does not have");
+            } catch (ReflectiveOperationException | LinkageError ex) {
+                throw where.bad(e.getKey(), e.getValue(), "cannot be created with its no-argument constructor: " + ex);
+            }
+            hooks.add(new HookEntry(point, 50, false, hook, "hooks." + rest, SEQUENCE.incrementAndGet()));
+        }
     }
 
     private static boolean bool(Map<String, Object> config, String key, boolean dflt, Origins where)
@@ -168,17 +274,18 @@ public final class ScopeCompiler {
     /** The {@link ToolSetup} a tool sees for one scope. */
     private static final class Setup implements ToolSetup {
         private final String name;
+        private final String prefix;
         private final Origins where;
         private final Map<String, Object> config;
         private final Map<String, Object> args;
         private final List<HookEntry> hooks;
 
-        Setup(String name, Origins where, Map<String, Object> config, List<HookEntry> hooks) {
+        Setup(String name, String prefix, Origins where, Map<String, Object> config, List<HookEntry> hooks) {
             this.name = name;
+            this.prefix = prefix;
             this.where = where;
             this.config = config;
             this.hooks = hooks;
-            String prefix = "tools." + name + ".";
             Map<String, Object> a = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : config.entrySet()) {
                 if (e.getKey().startsWith(prefix)) {
@@ -228,7 +335,7 @@ public final class ScopeCompiler {
 
         /** An argument, read from the merged config under its full key so that messages name it. */
         private <T> T typed(String arg, T dflt, Class<T> type, String problem) throws ConfigException {
-            return ScopeCompiler.typed(config, "tools." + name + "." + arg, dflt, type, problem, where);
+            return ScopeCompiler.typed(config, prefix + arg, dflt, type, problem, where);
         }
 
         @Override
@@ -249,12 +356,12 @@ public final class ScopeCompiler {
 
         @Override
         public int priority(int dflt) throws ConfigException {
-            Object v = config.get("tools." + name + ".priority");
+            Object v = config.get(prefix + "priority");
             if (v == null) {
                 return dflt;
             }
             if (!(v instanceof Long) || (Long) v > Integer.MAX_VALUE || (Long) v < Integer.MIN_VALUE) {
-                throw where.bad("tools." + name + ".priority", v, "must be an integer");
+                throw where.bad(prefix + "priority", v, "must be an integer");
             }
             return ((Long) v).intValue();
         }
@@ -266,7 +373,7 @@ public final class ScopeCompiler {
 
         @Override
         public ConfigException badArg(String arg, String problem) {
-            return where.bad("tools." + name + "." + arg, args.get(arg), problem);
+            return where.bad(prefix + arg, args.get(arg), problem);
         }
     }
 }

@@ -21,7 +21,7 @@ public final class TrailSpace {
     private final Map<String, Map<String, String>> sectionOrigins;
     private final Set<String> sectionPrefixes = new HashSet<>();
     private final ScopeCompiler compiler;
-    private final Function<Object, Map<String, Object>> nodeConfig;
+    private final Function<AnnotatedElement, Map<String, Object>> nodeConfig;
     private final Map<List<Object>, Scope> scopes = new ConcurrentHashMap<>();
     private final List<Scope> failed = new CopyOnWriteArrayList<>();
     private final CoreConfigTrail root;
@@ -33,8 +33,8 @@ public final class TrailSpace {
      * @param nodeConfig the config an app object or member carries itself (its annotations)
      */
     public TrailSpace(Map<String, Object> global, Map<String, Map<String, Object>> sections, ScopeCompiler compiler,
-            Function<Object, Map<String, Object>> nodeConfig) {
-        this(global, Map.of(), sections, Map.of(), compiler, nodeConfig);
+            Function<AnnotatedElement, Map<String, Object>> nodeConfig) {
+        this(global, Map.of(), sections, Map.of(), compiler, nodeConfig, null);
     }
 
     /**
@@ -44,10 +44,12 @@ public final class TrailSpace {
      * @param sectionOrigins per section and key, where it was written (file, line, section)
      * @param compiler       compiles merged configs
      * @param nodeConfig     the config an app object or member carries itself (its annotations)
+     * @param rootNode       the app's root object, whose config comes before section {@code [/]}
+     *                       (CherryPy's root {@code _cp_config}), or {@code null}
      */
     public TrailSpace(Map<String, Object> global, Map<String, String> globalOrigins,
             Map<String, Map<String, Object>> sections, Map<String, Map<String, String>> sectionOrigins,
-            ScopeCompiler compiler, Function<Object, Map<String, Object>> nodeConfig) {
+            ScopeCompiler compiler, Function<AnnotatedElement, Map<String, Object>> nodeConfig, Object rootNode) {
         this.sections = sections;
         this.sectionOrigins = sectionOrigins;
         this.compiler = compiler;
@@ -59,13 +61,29 @@ public final class TrailSpace {
         }
         Map<String, Object> rootConfig = new LinkedHashMap<>(global);
         Map<String, String> rootOrigins = new LinkedHashMap<>(globalOrigins);
-        merge(rootConfig, rootOrigins, sections.get("/"), sectionOrigins.get("/"), "/", null);
-        this.root = new CoreConfigTrail(this, "", scope(rootConfig, rootOrigins, "/"));
+        Scope rootScope;
+        try {
+            merge(rootConfig, rootOrigins, nodeConfig(rootNode), null, "/",
+                    rootNode == null ? null : rootNode.getClass());
+            merge(rootConfig, rootOrigins, sections.get("/"), sectionOrigins.get("/"), "/", null);
+            rootScope = scope(rootConfig, rootOrigins, "/");
+        } catch (AnnotationConfig.Invalid e) {
+            rootScope = Scope.failed(rootConfig, rootOrigins, e.configException());
+            failed.add(rootScope);
+        }
+        this.root = new CoreConfigTrail(this, "", rootScope);
     }
 
     /** @return the trail at the app's root (global config and section {@code [/]}) */
     public CoreConfigTrail root() {
         return root;
+    }
+
+    /** @return every scope compiled so far */
+    public java.util.Collection<Scope> compiledScopes() {
+        java.util.List<Scope> all = new java.util.ArrayList<>(scopes.values());
+        all.add(root.scope());
+        return all;
     }
 
     /** @return the compiled scopes that cannot serve, for the mount to report */
@@ -88,7 +106,7 @@ public final class TrailSpace {
         if (node == null) {
             return Map.of();
         }
-        return nodeConfig.apply(node instanceof AnnotatedElement ? node : node.getClass());
+        return nodeConfig.apply(node instanceof AnnotatedElement ? (AnnotatedElement) node : node.getClass());
     }
 
     /**
@@ -115,6 +133,19 @@ public final class TrailSpace {
         merge(merged, origins, nodeConf, null, path, nodeKey);
         merge(merged, origins, sectionConf, sectionOrigins.get(path), path, null);
         return scopes.computeIfAbsent(key, k -> scope(merged, origins, path));
+    }
+
+    /**
+     * A scope that cannot serve because the config of an object on the trail is wrong.
+     *
+     * @param parent the scope it would have extended
+     * @param error  what is wrong
+     * @return the failed scope, also recorded for the mount to report
+     */
+    Scope failed(Scope parent, org.cerise.api.ConfigException error) {
+        Scope s = Scope.failed(parent.config, parent.origins, error);
+        failed.add(s);
+        return s;
     }
 
     private Scope scope(Map<String, Object> merged, Map<String, String> origins, String path) {

@@ -3,6 +3,8 @@ package org.cerise.core.internal.http;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -13,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import org.cerise.api.ErrorResponse;
 import org.cerise.api.Handler;
 import org.cerise.api.Request;
 import org.cerise.api.Response;
@@ -58,6 +62,14 @@ public final class CoreRequest implements Request {
     private List<HookEntry> extraHooks;
     private Map<String, String> cookies;
     private long hookSequence;
+    private String remoteAddr;
+    private List<Consumer<String>> headerObservers;
+    private List<Charset> attemptCharsets = DEFAULT_CHARSETS;
+    private Object json;
+    private ErrorResponse errorResponse;
+
+    private static final List<Charset> DEFAULT_CHARSETS =
+            List.of(StandardCharsets.UTF_8);
 
     /**
      * @param servlet     the servlet request
@@ -147,7 +159,17 @@ public final class CoreRequest implements Request {
 
     @Override
     public String remoteAddr() {
-        return servlet.getRemoteAddr();
+        return remoteAddr != null ? remoteAddr : servlet.getRemoteAddr();
+    }
+
+    @Override
+    public void setRemoteAddr(String address) {
+        this.remoteAddr = address;
+    }
+
+    @Override
+    public void setBase(String newBase) {
+        this.base = newBase;
     }
 
     @Override
@@ -157,11 +179,17 @@ public final class CoreRequest implements Request {
 
     @Override
     public String header(String name) {
+        if (headerObservers != null) {
+            headerObservers.forEach(o -> o.accept(name));
+        }
         return servlet.getHeader(name);
     }
 
     @Override
     public List<String> headers(String name) {
+        if (headerObservers != null) {
+            headerObservers.forEach(o -> o.accept(name));
+        }
         Enumeration<String> e = servlet.getHeaders(name);
         if (e == null || !e.hasMoreElements()) {
             return List.of();
@@ -177,6 +205,14 @@ public final class CoreRequest implements Request {
             names.add(e.nextElement());
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    @Override
+    public void observeHeaders(Consumer<String> observer) {
+        if (headerObservers == null) {
+            headerObservers = new ArrayList<>(1);
+        }
+        headerObservers.add(observer);
     }
 
     @Override
@@ -308,6 +344,36 @@ public final class CoreRequest implements Request {
     @Override
     public void setProcessRequestBody(boolean process) {
         this.processRequestBody = process;
+    }
+
+    @Override
+    public List<Charset> attemptCharsets() {
+        return attemptCharsets;
+    }
+
+    @Override
+    public void setAttemptCharsets(List<Charset> charsets) {
+        this.attemptCharsets = List.copyOf(charsets);
+    }
+
+    @Override
+    public Object json() {
+        return json;
+    }
+
+    @Override
+    public void setJson(Object document) {
+        this.json = document;
+    }
+
+    @Override
+    public ErrorResponse errorResponse() {
+        return errorResponse;
+    }
+
+    @Override
+    public void setErrorResponse(ErrorResponse newErrorResponse) {
+        this.errorResponse = newErrorResponse;
     }
 
     @Override

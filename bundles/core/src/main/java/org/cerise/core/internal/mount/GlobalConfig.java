@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cerise.api.ConfigException;
+import org.cerise.core.internal.config.Environments;
 import org.cerise.core.internal.config.IniConfig;
 
 /**
@@ -70,6 +71,7 @@ final class GlobalConfig {
             config.put(key, value);
             origins.put(key, source);
         }
+        Environments.expand(config, origins);
         return new Loaded(Collections.unmodifiableMap(config), Collections.unmodifiableMap(origins));
     }
 }

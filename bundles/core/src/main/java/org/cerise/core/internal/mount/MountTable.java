@@ -11,15 +11,23 @@ import java.util.List;
 public final class MountTable {
 
     /** The table with no app. */
-    public static final MountTable EMPTY = new MountTable(List.of());
+    public static final MountTable EMPTY = new MountTable(List.of(), List.of());
 
     private final MountedApp[] apps;
+    private final String[] unavailable;
 
-    /** @param apps the mounted apps, one per mount point */
-    public MountTable(List<MountedApp> apps) {
+    /**
+     * @param apps        the mounted apps, one per mount point
+     * @param unavailable mount points of apps that are registered but not in service (waiting
+     *                    for a tool or dispatcher, or wrongly configured)
+     */
+    public MountTable(List<MountedApp> apps, List<String> unavailable) {
         List<MountedApp> sorted = new ArrayList<>(apps);
         sorted.sort(Comparator.comparingInt((MountedApp a) -> a.mountPath().length()).reversed());
         this.apps = sorted.toArray(new MountedApp[0]);
+        List<String> waiting = new ArrayList<>(unavailable);
+        waiting.sort(Comparator.comparingInt(String::length).reversed());
+        this.unavailable = waiting.toArray(new String[0]);
     }
 
     /**
@@ -34,6 +42,22 @@ public final class MountTable {
             String m = app.mountPath();
             if (m.isEmpty() || path.equals(m) || (path.startsWith(m) && path.charAt(m.length()) == '/')) {
                 return app;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the path belongs to an app that is registered but not in service; only asked
+     * when {@link #find} found no app.
+     *
+     * @param path the decoded request path
+     * @return the app's mount point, or {@code null}
+     */
+    public String unavailable(String path) {
+        for (String m : unavailable) {
+            if (m.isEmpty() || path.equals(m) || (path.startsWith(m) && path.charAt(m.length()) == '/')) {
+                return m;
             }
         }
         return null;

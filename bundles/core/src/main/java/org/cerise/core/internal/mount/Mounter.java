@@ -7,7 +7,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,20 +21,18 @@ import java.util.function.Function;
 import org.cerise.api.CeriseApp;
 import org.cerise.api.ConfigException;
 import org.cerise.api.dispatch.Dispatcher;
-import org.cerise.api.dispatch.Router;
 import org.cerise.api.serving.Serving;
+import org.cerise.api.tool.ConfigNamespace;
 import org.cerise.api.tool.Tool;
-import org.cerise.core.internal.config.CoreConfigTrail;
 import org.cerise.core.internal.config.IniConfig;
 import org.cerise.core.internal.config.MissingServiceException;
-import org.cerise.core.internal.config.Scope;
-import org.cerise.core.internal.config.ScopeCompiler;
-import org.cerise.core.internal.config.TrailSpace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ManagedServiceFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -62,12 +63,18 @@ public final class Mounter {
     private final Map<ServiceReference<?>, AppRecord> records = new HashMap<>();
     private final Map<String, List<ServiceReference<Tool>>> tools = new HashMap<>();
     private final Map<String, List<ServiceReference<Dispatcher>>> dispatchers = new HashMap<>();
+    private final Map<String, List<ServiceReference<ConfigNamespace>>> namespaces = new HashMap<>();
     private final Map<ServiceReference<?>, Object> serviceObjects = new HashMap<>();
     private GlobalConfig.Loaded global = GlobalConfig.BUILT_IN;
+    private final AppCompiler compiler = new AppCompiler(name -> best(tools, name), name -> best(dispatchers, name),
+            name -> best(namespaces, name));
     private BundleContext context;
+    private final AppOverrides overrides = new AppOverrides(() -> remountAll("an app's config override changed"));
+    private ServiceRegistration<ManagedServiceFactory> overridesRegistration;
     private ServiceTracker<Object, AppRecord> appTracker;
     private ServiceTracker<Tool, Tool> toolTracker;
     private ServiceTracker<Dispatcher, Dispatcher> dispatcherTracker;
+    private ServiceTracker<ConfigNamespace, ConfigNamespace> namespaceTracker;
 
     /** @return the current mount table */
     public MountTable table() {
@@ -88,10 +95,17 @@ public final class Mounter {
         dispatcherTracker = new ServiceTracker<>(ctx,
                 ctx.createFilter("(&(objectClass=" + Dispatcher.class.getName() + ")(" + Dispatcher.NAME + "=*))"),
                 new NamedTracker<>(dispatchers, Dispatcher.NAME, "dispatcher"));
+        namespaceTracker = new ServiceTracker<>(ctx,
+                ctx.createFilter("(&(objectClass=" + ConfigNamespace.class.getName() + ")(" + ConfigNamespace.NAME + "=*))"),
+                new NamedTracker<>(namespaces, ConfigNamespace.NAME, "config namespace"));
         appTracker = new ServiceTracker<>(ctx, ctx.createFilter("(" + CeriseApp.MOUNT + "=*)"), new AppTracker());
         toolTracker.open();
+        namespaceTracker.open();
         dispatcherTracker.open();
         appTracker.open(true);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_PID, AppOverrides.FACTORY_PID);
+        overridesRegistration = ctx.registerService(ManagedServiceFactory.class, overrides, props);
     }
 
     @Modified
@@ -103,8 +117,10 @@ public final class Mounter {
 
     @Deactivate
     void deactivate() {
+        overridesRegistration.unregister();
         appTracker.close();
         dispatcherTracker.close();
+        namespaceTracker.close();
         toolTracker.close();
         table = MountTable.EMPTY;
     }
@@ -160,53 +176,11 @@ public final class Mounter {
                 throw new MissingServiceException("mount point", mount, "mount point " + mount
                         + " is taken by app '" + owner.name + "' of bundle " + owner.bundle.getSymbolicName());
             }
-            Map<String, Map<String, Object>> sections = r.sections();
-            ScopeCompiler compiler = new ScopeCompiler(name -> best(tools, name));
-            TrailSpace space = new TrailSpace(global.values(), global.origins(), sections, r.sectionOrigins, compiler,
-                    node -> Map.of());
-            CoreDispatchContext ctx = new CoreDispatchContext(r.service, r.mountPath, r.name, sections, space);
-
-            Map<String, Router> prepared = new HashMap<>();
-            Map<String, Router> bySection = new HashMap<>();
-            String rootDispatch = "tree";
-            for (Map.Entry<String, Map<String, Object>> s : sections.entrySet()) {
-                Object d = s.getValue().get("request.dispatch");
-                if (d == null) {
-                    continue;
-                }
-                if (!(d instanceof String)) {
-                    throw new ConfigException("Config error in " + r.configSource() + ", section [" + s.getKey()
-                            + "], key 'request.dispatch': the value must name a dispatcher in quotes, e.g. \"method\"");
-                }
-                Router router = router((String) d, ctx, prepared, r, s.getKey());
-                if (s.getKey().equals("/")) {
-                    rootDispatch = (String) d;
-                }
-                bySection.put(s.getKey(), router);
-            }
-            Router defaultRouter = router(rootDispatch, ctx, prepared, r, "/");
-            bySection.remove("/");
-
-            // Compile every config section on its own too, so that a bad value anywhere keeps
-            // the app from mounting instead of failing its first request there.
-            for (String path : sections.keySet()) {
-                org.cerise.api.dispatch.ConfigTrail t = space.root();
-                for (String seg : path.substring(1).split("/")) {
-                    if (!seg.isEmpty()) {
-                        t = t.step(seg, null);
-                    }
-                }
-            }
-            List<Scope> failed = space.failedScopes();
-            if (!failed.isEmpty()) {
-                throw failed.stream().map(s -> s.failure).filter(f -> f instanceof MissingServiceException).findFirst()
-                        .orElse(failed.get(0).failure);
-            }
-            Scope rootScope = ((CoreConfigTrail) space.root()).scope();
-            r.generation = new MountedApp(r.name, r.mountPath, rootScope, defaultRouter,
-                    bySection.isEmpty() ? Map.of() : Map.copyOf(bySection), templateReader(r.bundle),
-                    LoggerFactory.getLogger("cerise.error." + r.name),
-                    LoggerFactory.getLogger("cerise.access." + r.name));
+            AppConfig config = AppConfig.merge(global, r.file(), overrides.forApp(r.name), r.name);
+            AppCompiler.Compiled compiled = compiler.compile(r.service, r.name, r.mountPath, config, r.bundle::loadClass,
+                    templateReader(r.bundle));
+            reportUnhandledKeys(r, compiled.unhandledKeys());
+            r.generation = compiled.app();
             r.state = AppState.MOUNTED;
         } catch (MissingServiceException e) {
             r.state = new AppState(AppState.Status.WAITING, e.getMessage());
@@ -219,22 +193,14 @@ public final class Mounter {
         report(r, before);
     }
 
-    private Router router(String name, CoreDispatchContext ctx, Map<String, Router> prepared, AppRecord r,
-            String section) throws ConfigException {
-        Router router = prepared.get(name);
-        if (router == null) {
-            Dispatcher d = best(dispatchers, name);
-            if (d == null) {
-                throw new MissingServiceException("dispatcher", name, "section [" + section + "] of app '" + r.name
-                        + "' (request.dispatch = \"" + name + "\")");
+    /** Says once per app and key which config keys nothing reads (a typo, or a namespace service not installed). */
+    private void reportUnhandledKeys(AppRecord r, Set<String> unhandledKeys) {
+        for (String key : unhandledKeys) {
+            if (r.reportedKeys.add(key)) {
+                LOG.warn("App '{}': nothing reads the config key '{}' (no config namespace '{}' is installed); only "
+                        + "request.config() sees it", r.name, key, key.substring(0, key.indexOf('.')));
             }
-            router = d.prepare(ctx);
-            if (router == null) {
-                throw new ConfigException("the dispatcher '" + name + "' prepared no router for app '" + r.name + "'");
-            }
-            prepared.put(name, router);
         }
-        return router;
     }
 
     private AppRecord mountOwner(AppRecord r) {
@@ -269,12 +235,20 @@ public final class Mounter {
 
     private void publish() {
         List<MountedApp> mounted = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (AppRecord r : records.values()) {
             if (r.generation != null) {
                 mounted.add(r.generation);
+                taken.add(r.mountPath);
             }
         }
-        table = new MountTable(mounted);
+        List<String> unavailable = new ArrayList<>();
+        for (AppRecord r : records.values()) {
+            if (r.generation == null && r.mountPath != null && taken.add(r.mountPath)) {
+                unavailable.add(r.mountPath);
+            }
+        }
+        table = new MountTable(mounted, unavailable);
     }
 
     /** The highest-ranked service of a name (ties: the oldest), as OSGi orders references. */
@@ -325,8 +299,8 @@ public final class Mounter {
         String mountPath;
         String name;
         String configPath;
-        Map<String, Map<String, Object>> sections;
-        Map<String, Map<String, String>> sectionOrigins = Map.of();
+        IniConfig.Parsed file;
+        final Set<String> reportedKeys = new HashSet<>();
         AppState state;
         MountedApp generation;
 
@@ -342,7 +316,7 @@ public final class Mounter {
             Object c = ref.getProperty(CeriseApp.CONFIG);
             String newConfig = c == null || String.valueOf(c).isEmpty() ? null : String.valueOf(c);
             if (!java.util.Objects.equals(newConfig, configPath)) {
-                sections = null;
+                file = null;
             }
             configPath = newConfig;
             mountPath = null;
@@ -359,46 +333,12 @@ public final class Mounter {
             mountPath = m;
         }
 
-        String configSource() {
-            return "bundle " + bundle.getSymbolicName() + " entry " + configPath;
-        }
-
-        Map<String, Map<String, Object>> sections() throws ConfigException {
-            if (sections != null) {
-                return sections;
+        /** The app's config file, read once per config path. */
+        IniConfig.Parsed file() throws ConfigException {
+            if (file == null) {
+                file = AppConfig.readFile(bundle, configPath);
             }
-            if (configPath == null) {
-                sections = Map.of();
-                sectionOrigins = Map.of();
-                return sections;
-            }
-            URL entry = bundle.getEntry(configPath);
-            if (entry == null) {
-                throw new ConfigException(CeriseApp.CONFIG + " = '" + configPath + "', but bundle "
-                        + bundle.getSymbolicName() + " has no such entry");
-            }
-            IniConfig.Parsed file;
-            try (InputStreamReader in = new InputStreamReader(entry.openStream(), StandardCharsets.UTF_8)) {
-                file = IniConfig.parseWithOrigins(configSource(), in);
-            } catch (IOException e) {
-                throw new ConfigException("Config error: cannot read " + configSource() + ": " + e.getMessage(), e);
-            }
-            Map<String, Map<String, Object>> appSections = new LinkedHashMap<>();
-            for (Map.Entry<String, Map<String, Object>> s : file.sections().entrySet()) {
-                if (s.getKey().equals("global")) {
-                    LOG.warn("Config in {}: [global] has no effect in an app's config; put site-wide keys in "
-                            + "config/org.cerise.global.cfg and app-wide keys in [/]", configSource());
-                    continue;
-                }
-                if (!s.getKey().startsWith("/")) {
-                    throw new ConfigException("Config error in " + configSource() + ", section [" + s.getKey()
-                            + "]: an app's sections are paths such as [/] or [/static]");
-                }
-                appSections.put(s.getKey(), s.getValue());
-            }
-            sections = Collections.unmodifiableMap(appSections);
-            sectionOrigins = file.origins();
-            return sections;
+            return file;
         }
     }
 

@@ -2,7 +2,10 @@ package org.cerise.core.internal.pipeline;
 
 import java.io.IOException;
 
+import org.cerise.api.HttpStatus;
+import org.cerise.core.internal.http.ErrorPages;
 import org.cerise.core.internal.http.PathDecoder;
+import org.cerise.core.internal.mount.MountTable;
 import org.cerise.core.internal.mount.MountedApp;
 import org.cerise.core.internal.mount.Mounter;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +40,20 @@ public final class FrontServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = PathDecoder.decode(request.getRequestURI());
-        MountedApp app = mounter.table().find(path);
+        MountTable table = mounter.table();
+        MountedApp app = table.find(path);
         if (app == null) {
+            if (table.unavailable(path) != null) {
+                // The app is there but out of service (a tool it needs is missing, or its
+                // config is wrong): say so, and that it may come back, rather than "not found".
+                byte[] page = ErrorPages.page(503, HttpStatus.reason(503), null, null, java.util.Map.of(), t -> t);
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "5");
+                response.setContentType("text/html;charset=utf-8");
+                response.setContentLength(page.length);
+                response.getOutputStream().write(page);
+                return;
+            }
             // CherryPy's tree answers a bare 404: no page, the (empty) body chunked.
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.flushBuffer();

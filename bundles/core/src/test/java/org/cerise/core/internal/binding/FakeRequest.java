@@ -101,6 +101,51 @@ final class FakeRequest implements Request {
 
     // Nothing below is read when a handler is bound and called.
 
+    @Override
+    public void setRemoteAddr(String address) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setBase(String base) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void observeHeaders(java.util.function.Consumer<String> observer) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<java.nio.charset.Charset> attemptCharsets() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setAttemptCharsets(List<java.nio.charset.Charset> charsets) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object json() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setJson(Object document) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.cerise.api.ErrorResponse errorResponse() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setErrorResponse(org.cerise.api.ErrorResponse errorResponse) {
+        throw new UnsupportedOperationException();
+    }
+
     private static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("not part of this fake request");
     }

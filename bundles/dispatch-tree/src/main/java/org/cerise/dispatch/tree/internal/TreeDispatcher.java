@@ -18,6 +18,24 @@ public final class TreeDispatcher implements Dispatcher {
     @Override
     public Router prepare(DispatchContext app) throws ConfigException {
         Node root = new TreeBuilder(app).build();
-        return new TreeRouter(root, app.rootTrail(), app.notFound());
+        TreeRouter router = new TreeRouter(root, app.rootTrail(), app.notFound());
+        // Route every object, every handler name and every config section once now: the core
+        // compiles the config scopes (annotations, sections, the tools they turn on) as the
+        // trails are walked, so a wrong value or a missing tool shows when the app mounts,
+        // not at its first request.
+        prewalk(router, root, "");
+        for (String section : app.sections().keySet()) {
+            router.route(section, null);
+            router.route(section.endsWith("/") ? section : section + "/", null);
+        }
+        return router;
+    }
+
+    private static void prewalk(TreeRouter router, Node node, String path) {
+        router.route(path + "/", null);
+        for (String member : node.members.keySet()) {
+            router.route(path + "/" + member, null);
+        }
+        node.children.forEach((name, child) -> prewalk(router, child, path + "/" + name));
     }
 }

@@ -1,0 +1,149 @@
+package org.cerise.core.internal.mount;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.cerise.api.ConfigException;
+import org.cerise.api.dispatch.ConfigTrail;
+import org.cerise.api.dispatch.Dispatcher;
+import org.cerise.api.dispatch.Router;
+import org.cerise.api.tool.ConfigNamespace;
+import org.cerise.api.tool.Tool;
+import org.cerise.core.internal.config.AnnotationConfig;
+import org.cerise.core.internal.config.CoreConfigTrail;
+import org.cerise.core.internal.config.MissingServiceException;
+import org.cerise.core.internal.config.Scope;
+import org.cerise.core.internal.config.ScopeCompiler;
+import org.cerise.core.internal.config.TrailSpace;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one app (its root object and merged config) into a {@link MountedApp}: prepares the
+ * routers of the dispatchers its config names, compiles every config scope and its tools, and
+ * refuses to produce a half-configured app. Used by the {@link Mounter} for every mount, and by
+ * tests that run the pipeline without a framework.
+ */
+public final class AppCompiler {
+
+    private final Function<String, Tool> tools;
+    private final Function<String, Dispatcher> dispatchers;
+    private final Function<String, ConfigNamespace> namespaces;
+
+    /**
+     * @param tools       registered tools by name ({@code null} when absent)
+     * @param dispatchers registered dispatchers by name ({@code null} when absent)
+     * @param namespaces  registered config namespaces by name ({@code null} when absent)
+     */
+    public AppCompiler(Function<String, Tool> tools, Function<String, Dispatcher> dispatchers,
+            Function<String, ConfigNamespace> namespaces) {
+        this.tools = tools;
+        this.dispatchers = dispatchers;
+        this.namespaces = namespaces;
+    }
+
+    /** What a compiled app also tells its mounter. */
+    public interface Compiled {
+        /** @return the app, ready to serve */
+        MountedApp app();
+
+        /** @return config keys that no namespace reads */
+        Set<String> unhandledKeys();
+    }
+
+    /**
+     * @param root       the app's root object
+     * @param name       the app's name
+     * @param mountPath  its mount point
+     * @param config     its merged config
+     * @param appClasses loads classes from the app's bundle
+     * @param templates  reads error page templates
+     * @return the compiled app
+     * @throws MissingServiceException if a tool, dispatcher or namespace it needs is not there
+     * @throws ConfigException         if its config or structure is wrong
+     */
+    public Compiled compile(Object root, String name, String mountPath, AppConfig config,
+            ScopeCompiler.AppClasses appClasses, Function<String, String> templates) throws ConfigException {
+        Map<String, Map<String, Object>> sections = config.sections();
+        ScopeCompiler compiler = new ScopeCompiler(tools, namespaces, appClasses);
+        TrailSpace space = new TrailSpace(config.base(), config.baseOrigins(), sections, config.sectionOrigins(),
+                compiler, new AnnotationConfig()::of, root);
+        CoreDispatchContext ctx = new CoreDispatchContext(root, mountPath, name, sections, space);
+
+        Map<String, Router> prepared = new HashMap<>();
+        Map<String, Router> bySection = new HashMap<>();
+        String rootDispatch = "tree";
+        for (Map.Entry<String, Map<String, Object>> s : sections.entrySet()) {
+            Object d = s.getValue().get("request.dispatch");
+            if (d == null) {
+                continue;
+            }
+            if (!(d instanceof String)) {
+                throw new ConfigException("Config error in " + config.sectionOrigins().get(s.getKey())
+                        .get("request.dispatch") + ", key 'request.dispatch': the value must name a dispatcher in "
+                        + "quotes, e.g. \"method\"");
+            }
+            Router router = router((String) d, ctx, prepared, name, s.getKey());
+            if (s.getKey().equals("/")) {
+                rootDispatch = (String) d;
+            }
+            bySection.put(s.getKey(), router);
+        }
+        Router defaultRouter = router(rootDispatch, ctx, prepared, name, "/");
+        bySection.remove("/");
+
+        // Compile every config section on its own too, so that a bad value anywhere keeps
+        // the app from mounting instead of failing its first request there.
+        for (String path : sections.keySet()) {
+            ConfigTrail t = space.root();
+            for (String seg : path.substring(1).split("/")) {
+                if (!seg.isEmpty()) {
+                    t = t.step(seg, null);
+                }
+            }
+        }
+        List<Scope> failed = space.failedScopes();
+        if (!failed.isEmpty()) {
+            throw failed.stream().map(s -> s.failure).filter(f -> f instanceof MissingServiceException).findFirst()
+                    .orElse(failed.get(0).failure);
+        }
+        Set<String> unhandled = new TreeSet<>();
+        space.compiledScopes().forEach(scope -> unhandled.addAll(scope.unhandledKeys));
+        Scope rootScope = ((CoreConfigTrail) space.root()).scope();
+        MountedApp app = new MountedApp(name, mountPath, rootScope, defaultRouter,
+                bySection.isEmpty() ? Map.of() : Map.copyOf(bySection), templates,
+                LoggerFactory.getLogger("cerise.error." + name), LoggerFactory.getLogger("cerise.access." + name));
+        return new Compiled() {
+            @Override
+            public MountedApp app() {
+                return app;
+            }
+
+            @Override
+            public Set<String> unhandledKeys() {
+                return unhandled;
+            }
+        };
+    }
+
+    private Router router(String dispatcher, CoreDispatchContext ctx, Map<String, Router> prepared, String app,
+            String section) throws ConfigException {
+        Router router = prepared.get(dispatcher);
+        if (router == null) {
+            Dispatcher d = dispatchers.apply(dispatcher);
+            if (d == null) {
+                throw new MissingServiceException("dispatcher", dispatcher, "section [" + section + "] of app '" + app
+                        + "' (request.dispatch = \"" + dispatcher + "\")");
+            }
+            router = d.prepare(ctx);
+            if (router == null) {
+                throw new ConfigException("the dispatcher '" + dispatcher + "' prepared no router for app '" + app + "'");
+            }
+            prepared.put(dispatcher, router);
+        }
+        return router;
+    }
+}
