@@ -26,6 +26,16 @@ public class HttpRedirect extends RuntimeException {
     private final int status;
 
     /**
+     * CherryPy's {@code HTTPRedirect([], 304)}: answers 304 Not Modified, without a body and
+     * without the entity headers.
+     *
+     * @return the exception to throw
+     */
+    public static HttpRedirect notModified() {
+        return new HttpRedirect(List.of(), 304);
+    }
+
+    /**
      * A redirect with the protocol's default status.
      *
      * @param url the target, absolute or relative to the current URL
@@ -46,15 +56,16 @@ public class HttpRedirect extends RuntimeException {
     }
 
     /**
-     * A redirect to several URLs (a 300 Multiple Choices lists them all).
+     * A redirect to several URLs (a 300 Multiple Choices lists them all), or, with an empty
+     * list and status 304, CherryPy's {@code HTTPRedirect([], 304)}: Not Modified.
      *
      * @param urls   the targets; the first becomes {@code Location}
      * @param status one of 300-305, 307, 308, or 0 for the protocol's default
-     * @throws IllegalArgumentException if the list is empty or the status unsupported
+     * @throws IllegalArgumentException if the list is empty (except for 304) or the status unsupported
      */
     public HttpRedirect(List<String> urls, int status) {
-        super("redirect to " + urls);
-        if (urls.isEmpty()) {
+        super(status == 304 ? "not modified" : "redirect to " + urls);
+        if (urls.isEmpty() && status != 304) {
             throw new IllegalArgumentException("a redirect needs at least one URL");
         }
         if (status != 0 && (status < 300 || status > 399)) {

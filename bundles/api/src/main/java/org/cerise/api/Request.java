@@ -282,4 +282,12 @@ public interface Request {
 
     /** @param errorResponse what builds the response for an unexpected exception, for error tools */
     void setErrorResponse(ErrorResponse errorResponse);
+
+    /**
+     * The unexpected exception being handled, for the {@code before_error_response} and
+     * {@code after_error_response} hooks (CherryPy's tools read it from {@code sys.exc_info()}).
+     *
+     * @return the exception, or {@code null} outside error handling
+     */
+    Throwable error();
 }

@@ -67,6 +67,7 @@ public final class CoreRequest implements Request {
     private List<Charset> attemptCharsets = DEFAULT_CHARSETS;
     private Object json;
     private ErrorResponse errorResponse;
+    private Throwable error;
 
     private static final List<Charset> DEFAULT_CHARSETS =
             List.of(StandardCharsets.UTF_8);
@@ -374,6 +375,16 @@ public final class CoreRequest implements Request {
     @Override
     public void setErrorResponse(ErrorResponse newErrorResponse) {
         this.errorResponse = newErrorResponse;
+    }
+
+    @Override
+    public Throwable error() {
+        return error;
+    }
+
+    /** @param handled the exception the error hooks are handling, or {@code null} after them */
+    public void setError(Throwable handled) {
+        this.error = handled;
     }
 
     @Override

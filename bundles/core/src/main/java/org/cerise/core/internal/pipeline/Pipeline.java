@@ -212,6 +212,7 @@ public final class Pipeline {
         } else {
             app.errorLog().error("Error serving {}", request.requestLine(), error);
         }
+        request.setError(error);
         try {
             Hooks.run(HookPoint.BEFORE_ERROR_RESPONSE, request, app.errorLog());
             ErrorResponse custom = request.errorResponse();

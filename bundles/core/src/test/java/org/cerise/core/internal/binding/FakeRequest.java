@@ -146,6 +146,11 @@ final class FakeRequest implements Request {
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public Throwable error() {
+        throw new UnsupportedOperationException();
+    }
+
     private static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("not part of this fake request");
     }
