@@ -13,6 +13,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.cerise.itests.apps.AppActivator;
+import org.cerise.itests.apps.ServiceActivator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -51,6 +52,11 @@ final class AppBundles {
      */
     static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
             Map<String, String> headers) throws IOException {
+        return jar(symbolicName, version, app, mount, headers, AppActivator.class);
+    }
+
+    private static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
+            Map<String, String> headers, Class<?> activatorClass) throws IOException {
         String appPackage = app.getPackageName();
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -72,7 +78,7 @@ final class AppBundles {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            String activator = AppActivator.class.getName().replace('.', '/') + ".class";
+            String activator = activatorClass.getName().replace('.', '/') + ".class";
             jar.putNextEntry(new JarEntry(activator));
             try (InputStream in = probe.getEntry(activator).openStream()) {
                 in.transferTo(jar);
@@ -89,5 +95,25 @@ final class AppBundles {
             }
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /**
+     * A bundle that registers one service other than an app, e.g. a tool: the whole package of
+     * {@code service} plus {@link ServiceActivator}.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param service      the service class (public no-argument constructor)
+     * @param iface        the interface it is registered under
+     * @param property     its one service property, {@code name=value}
+     * @return the jar
+     */
+    static InputStream serviceJar(String symbolicName, Class<?> service, Class<?> iface, String property)
+            throws IOException {
+        Map<String, String> headers = Map.of("Bundle-Activator", ServiceActivator.class.getName(),
+                "Cerise-Test-Service", service.getName(), "Cerise-Test-Interface", iface.getName(),
+                "Cerise-Test-Property", property,
+                "Import-Package", "org.cerise.api;version=\"[1.1,2)\",org.cerise.api.tool;version=\"[1.1,2)\","
+                        + "org.osgi.framework;version=\"[1.8,2)\"");
+        return jar(symbolicName, "1.0.0", service, "-", headers, ServiceActivator.class);
     }
 }
