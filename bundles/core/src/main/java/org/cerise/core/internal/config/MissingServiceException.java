@@ -16,10 +16,20 @@ public final class MissingServiceException extends ConfigException {
     /**
      * @param kind   {@code tool} or {@code dispatcher}
      * @param name   the missing service's name
-     * @param needer what needs it (e.g. the config key)
+     * @param why    what asks for it, e.g. {@code tools.gzip.on = True in bundle x entry /app.conf, line 3, section [/]}
      */
-    public MissingServiceException(String kind, String name, String needer) {
-        super(needer + " needs the " + kind + " '" + name + "', which is not installed");
+    public MissingServiceException(String kind, String name, String why) {
+        this(kind, name, "the " + kind + " '" + name + "' is not installed (" + why + ")", true);
+    }
+
+    /**
+     * @param kind    what is missing, e.g. {@code mount point}
+     * @param name    its name
+     * @param message the whole sentence
+     * @param full    marks this constructor
+     */
+    public MissingServiceException(String kind, String name, String message, boolean full) {
+        super(message);
         this.kind = kind;
         this.name = name;
     }

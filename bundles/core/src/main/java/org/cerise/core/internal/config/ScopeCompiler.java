@@ -172,8 +172,8 @@ public final class ScopeCompiler {
         for (String name : toolNames) {
             Tool tool = tools.apply(name);
             if (tool == null) {
-                throw new MissingServiceException("tool", name, where.of("tools." + name + ".on") + " (tools." + name
-                        + ".on = True)");
+                throw new MissingServiceException("tool", name, "tools." + name + ".on = True in "
+                        + where.of("tools." + name + ".on"));
             }
             Setup setup = new Setup(name, "tools." + name + ".", where, config, hooks);
             try {

@@ -135,8 +135,8 @@ public final class AppCompiler {
         if (router == null) {
             Dispatcher d = dispatchers.apply(dispatcher);
             if (d == null) {
-                throw new MissingServiceException("dispatcher", dispatcher, "section [" + section + "] of app '" + app
-                        + "' (request.dispatch = \"" + dispatcher + "\")");
+                throw new MissingServiceException("dispatcher", dispatcher, "request.dispatch = \"" + dispatcher
+                        + "\" in section [" + section + "] of app '" + app + "'");
             }
             router = d.prepare(ctx);
             if (router == null) {

@@ -173,8 +173,8 @@ public final class Mounter {
             AppRecord owner = mountOwner(r);
             if (owner != null) {
                 String mount = r.mountPath.isEmpty() ? "/" : r.mountPath;
-                throw new MissingServiceException("mount point", mount, "mount point " + mount
-                        + " is taken by app '" + owner.name + "' of bundle " + owner.bundle.getSymbolicName());
+                throw new MissingServiceException("mount point", mount, "the mount point " + mount
+                        + " is taken by app '" + owner.name + "' of bundle " + owner.bundle.getSymbolicName(), true);
             }
             AppConfig config = AppConfig.merge(global, r.file(), overrides.forApp(r.name), r.name);
             AppCompiler.Compiled compiled = compiler.compile(r.service, r.name, r.mountPath, config, r.bundle::loadClass,
