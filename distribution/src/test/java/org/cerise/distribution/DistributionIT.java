@@ -191,6 +191,31 @@ class DistributionIT {
     }
 
     @Test
+    @Order(4)
+    void aPerAppOverrideDroppedIntoDeployAppliesToThatAppOnly() throws IOException {
+        main.awaitStarted();
+        // factory PID org.cerise.app: FileInstall turns org.cerise.app-NAME.cfg into one of its configurations
+        Path override = main.home.resolve("deploy/org.cerise.app-tut03.cfg");
+        long t0 = System.nanoTime();
+        Files.writeString(override, "cerise.app = tut03\nrequest.show_tracebacks = False\n"
+                + "[/generate]response.headers.X-Override = 'tut03'\n");
+        Duration applied = main.await("tut03 loses its traceback", TRACEBACK_PAGE,
+                r -> r.status == 500 && r.body.contains(EMPTY_TRACEBACK), CONFIG_CHANGE, t0);
+        TIMINGS.add("override: org.cerise.app-tut03.cfg live in " + ms(applied));
+        Reply generated = get(main.url("/tut03/generate?length=4"));
+        assertEquals("tut03", generated.header("X-Override"), "[/generate] of the override applies to /generate");
+        assertEquals(null, get(main.url("/tut03/")).header("X-Override"), "and only there");
+        assertEquals(null, get(main.url("/tut02/generate")).header("X-Override"), "and only to tut03");
+
+        t0 = System.nanoTime();
+        Files.delete(override);
+        Duration removed = main.await("tut03 shows its traceback again", TRACEBACK_PAGE,
+                r -> r.status == 500 && r.body.contains("<pre id=\"traceback\">java.lang.NumberFormatException"),
+                CONFIG_CHANGE, t0);
+        TIMINGS.add("override: deleted, gone in " + ms(removed));
+    }
+
+    @Test
     @Order(5)
     void listensOnCeriseHostOnly() throws IOException {
         String host = otherLocalAddress();
@@ -405,7 +430,16 @@ class DistributionIT {
 
     // ------------------------------------------------------------------ helpers
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        Reply(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+        }
+
+        /** @param name a header @return its first value, or {@code null} */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         @Override
         public String toString() {
             return status == -1 ? "no HTTP answer (" + body + ")"
@@ -419,7 +453,7 @@ class DistributionIT {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
+            return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             return new Reply(-1, e.toString());
         } catch (InterruptedException e) {
