@@ -216,6 +216,31 @@ class DistributionIT {
     }
 
     @Test
+    @Order(4)
+    void serverSocketPortInTheGlobalConfigMovesTheServerLive() throws IOException {
+        main.awaitStarted();
+        Path cfg = main.home.resolve("config/org.cerise.global.cfg");
+        String shipped = Files.readString(cfg);
+        int other = freePort("127.0.0.1");
+        String moved = "http://127.0.0.1:" + other + "/tut01/";
+        try {
+            Files.writeString(cfg, shipped + "\nserver.socket_port = " + other + "\n");
+            long deadline = System.nanoTime() + CONFIG_CHANGE.toNanos() * 3;
+            while (get(moved).status != 200) {
+                if (System.nanoTime() > deadline) {
+                    fail("server.socket_port = " + other + " did not move the server; last: " + get(moved));
+                }
+                Thread.onSpinWait();
+            }
+            assertEquals(-1, get(main.url("/tut01/")).status, "the launch port is given up");
+        } finally {
+            Files.writeString(cfg, shipped);
+        }
+        main.await("the server is back on its launch port", "/tut01/", r -> r.status == 200, CONFIG_CHANGE.multipliedBy(3),
+                System.nanoTime());
+    }
+
+    @Test
     @Order(5)
     void listensOnCeriseHostOnly() throws IOException {
         String host = otherLocalAddress();
