@@ -18,6 +18,19 @@ public final class UrlJoin {
     }
 
     /**
+     * Resolves a reference against a path, as CherryPy's {@code InternalRedirect} does with
+     * {@code urljoin(path_info, path)}.
+     *
+     * @param basePath an absolute path such as {@code /a/b}
+     * @param ref      an absolute or relative path reference
+     * @return the resolved path
+     */
+    public static String path(String basePath, String ref) {
+        String base = "http://host";
+        return join(base + (basePath.startsWith("/") ? basePath : "/" + basePath), ref).substring(base.length());
+    }
+
+    /**
      * @param base an absolute URL
      * @param ref  an absolute or relative reference
      * @return the absolute URL

@@ -35,6 +35,7 @@ import org.cerise.core.internal.http.FormDecoder;
 import org.cerise.core.internal.http.HeaderList;
 import org.cerise.core.internal.http.Redirects;
 import org.cerise.core.internal.http.SetCookie;
+import org.cerise.core.internal.http.UrlJoin;
 import org.cerise.core.internal.mount.MountedApp;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,9 +85,7 @@ public final class Pipeline {
                         visited = new ArrayList<>(2);
                     }
                     visited.add(uri(app.mountPath(), request.pathInfo(), request.queryString()));
-                    String path = ir.path().startsWith("/") ? ir.path()
-                            : org.cerise.core.internal.http.UrlJoin.join("http://h" + request.pathInfo(), ir.path())
-                                    .substring("http://h".length());
+                    String path = ir.path().startsWith("/") ? ir.path() : UrlJoin.path(request.pathInfo(), ir.path());
                     String target = uri(app.mountPath(), path, ir.queryString());
                     if (visited.contains(target)) {
                         throw new IllegalStateException("InternalRedirector visited the same URL twice: '" + target + "'");
@@ -129,7 +128,7 @@ public final class Pipeline {
                 try {
                     respond(request, app);
                 } catch (HttpError | HttpRedirect answer) {
-                    applyAnswer(request, app, answer, answer);
+                    applyAnswer(request, app, answer);
                     Hooks.run(HookPoint.BEFORE_FINALIZE, request, app.errorLog());
                     finalizeResponse(request);
                 }
@@ -196,11 +195,12 @@ public final class Pipeline {
         finalizeResponse(request);
     }
 
-    private static void applyAnswer(CoreRequest request, MountedApp app, RuntimeException answer, Throwable cause) {
+    /** An HttpError or HttpRedirect becomes the response (CherryPy's {@code set_response}). */
+    private static void applyAnswer(CoreRequest request, MountedApp app, RuntimeException answer) {
         if (answer instanceof HttpRedirect) {
             Redirects.apply(request, (HttpRedirect) answer);
         } else {
-            ErrorPages.apply(request, (HttpError) answer, cause, app.templates(), app.rootScope());
+            ErrorPages.apply(request, (HttpError) answer, answer, app.templates(), app.rootScope());
         }
     }
 
