@@ -1,0 +1,286 @@
+package org.cerise.tool.encode.internal;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.cerise.api.HttpError;
+import org.cerise.api.Request;
+import org.cerise.api.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The encode tool's settings for one config scope and what it does to a handler's result:
+ * CherryPy's {@code ResponseEncoder}. Immutable; per-request state lives in {@link Attempts}.
+ *
+ * <p>Negotiation, as CherryPy's {@code find_acceptable_charset}: with {@code encoding} set, that
+ * charset if the client accepts it (no {@code Accept-Charset}, {@code *}, or named at any
+ * quality); else without {@code Accept-Charset} the {@code default_encoding} (500 if the body
+ * cannot be encoded in it); else each charset with a quality above 0, most preferred first
+ * ({@code *} meaning {@code default_encoding}), then ISO-8859-1 unless the header names it or
+ * {@code *}. A charset is acceptable when every text chunk of the body can be encoded in it
+ * under the {@code errors} policy. None: 406.
+ */
+final class ResponseEncoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.encode");
+    private static final String ISO_8859_1 = "iso-8859-1";
+
+    private final String encoding;
+    private final Charset forced;
+    private final String defaultEncoding;
+    private final Charset defaultCharset;
+    private final Errors errors;
+    private final boolean textOnly;
+    private final boolean addCharset;
+    private final boolean debug;
+
+    ResponseEncoder(String encoding, Charset forced, String defaultEncoding, Charset defaultCharset, Errors errors,
+            boolean textOnly, boolean addCharset, boolean debug) {
+        this.encoding = encoding;
+        this.forced = forced;
+        this.defaultEncoding = defaultEncoding;
+        this.defaultCharset = defaultCharset;
+        this.errors = errors;
+        this.textOnly = textOnly;
+        this.addCharset = addCharset;
+        this.debug = debug;
+    }
+
+    void log(String message) {
+        if (debug) {
+            LOG.info("[TOOLS.ENCODE] {}", message);
+        }
+    }
+
+    /**
+     * @param request  the request
+     * @param response the response, whose Content-Type the handler may have set
+     * @param returned what the handler returned
+     * @return the body to send: text encoded, other chunks as they were
+     */
+    Object encode(Request request, Response response, Object returned) {
+        // CherryPy's prepare_iter: an empty string is an empty body, with no text to encode
+        Object body = returned instanceof CharSequence && ((CharSequence) returned).length() == 0 ? null : returned;
+        String ct = response.header("Content-Type");
+        if (ct != null && !ct.isEmpty() && addCharset) {
+            Map<String, String> params = new LinkedHashMap<>();
+            String type = AcceptElements.parseHeader(ct, params);
+            if (!textOnly || type.toLowerCase(Locale.ROOT).startsWith("text/")) {
+                log("Content-Type " + ct + ": finding a charset");
+                Attempts attempts = new Attempts(response.stream(), body);
+                if (!response.stream()) {
+                    // the encoded length differs from anything set before; finalize computes it again
+                    response.removeHeader("Content-Length");
+                }
+                params.put("charset", find(request, attempts));
+                StringBuilder value = new StringBuilder(type);
+                params.forEach((k, v) -> value.append(';').append(k).append('=').append(v));
+                response.setHeader("Content-Type", value.toString());
+                log("Setting Content-Type " + value);
+                return attempts.result;
+            }
+        }
+        return unnegotiated(ct, body);
+    }
+
+    private String find(Request request, Attempts attempts) {
+        List<String> lines = request.headers("Accept-Charset");
+        String header = lines.isEmpty() ? null : String.join(", ", lines);
+        List<AcceptElements.Element> accepted = AcceptElements.parse(header);
+        Set<String> named = new java.util.HashSet<>();
+        accepted.forEach(e -> named.add(e.value().toLowerCase(Locale.ROOT)));
+        if (encoding != null) {
+            if ((accepted.isEmpty() || named.contains("*") || named.contains(encoding))
+                    && attempts.attempt(encoding, forced)) {
+                return encoding;
+            }
+        } else if (accepted.isEmpty()) {
+            if (attempts.attempt(defaultEncoding, defaultCharset)) {
+                return defaultEncoding;
+            }
+            throw new HttpError(500, "Response body could not be encoded with " + Charsets.repr(defaultEncoding) + ".");
+        } else {
+            for (AcceptElements.Element e : accepted) {
+                if (e.q() > 0) {
+                    if (e.value().equals("*")) {
+                        if (attempts.attempt(defaultEncoding, defaultCharset)) {
+                            return defaultEncoding;
+                        }
+                    } else if (attempts.attempt(e.value(), null)) {
+                        return e.value();
+                    }
+                }
+            }
+            // RFC 2616 14.2: without "*", ISO-8859-1 is acceptable unless named
+            if (!named.contains("*") && !named.contains(ISO_8859_1) && attempts.attempt(ISO_8859_1, null)) {
+                return ISO_8859_1;
+            }
+        }
+        String msg = header == null ? "Your client did not send an Accept-Charset header."
+                : "Your client sent this Accept-Charset header: " + header + ".";
+        throw new HttpError(406, msg + " We tried these charsets: " + String.join(", ", attempts.tried) + ".");
+    }
+
+    /**
+     * Text that no negotiation covered (a non-text type, {@code add_charset} off, no
+     * Content-Type) is encoded with the Content-Type's charset, else {@code encoding}, else
+     * {@code default_encoding}. CherryPy refuses such text with a 500 ("Page handlers MUST return
+     * bytes"); Java handlers return strings for every type, so Cerise encodes them.
+     */
+    private Object unnegotiated(String ct, Object body) {
+        boolean text = body instanceof CharSequence;
+        if (!text && !isChunked(body)) {
+            return body;
+        }
+        Charset cs = Charsets.ofContentType(ct);
+        if (cs == null) {
+            cs = forced != null ? forced : defaultCharset;
+        }
+        if (text) {
+            byte[] bytes = errors.encode((CharSequence) body, cs);
+            if (bytes == null) {
+                throw new HttpError(500, "Response body could not be encoded with "
+                        + Charsets.repr(cs.name().toLowerCase(Locale.ROOT)) + ".");
+            }
+            return bytes;
+        }
+        return lazily(body, cs);
+    }
+
+    /** Text chunks encoded as they are produced: a failure shows only once the response is being sent. */
+    private Stream<Object> lazily(Object body, Charset cs) {
+        Stream<?> source;
+        if (body instanceof Stream) {
+            source = (Stream<?>) body;
+        } else {
+            Iterator<?> it = body instanceof Iterator ? (Iterator<?>) body : ((Iterable<?>) body).iterator();
+            source = StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
+        }
+        return source.map(chunk -> {
+            if (!(chunk instanceof CharSequence)) {
+                return chunk;
+            }
+            byte[] bytes = errors.encode((CharSequence) chunk, cs);
+            if (bytes == null) {
+                throw new IllegalStateException("Response body could not be encoded with "
+                        + Charsets.repr(cs.name().toLowerCase(Locale.ROOT)) + ".");
+            }
+            return bytes;
+        });
+    }
+
+    private static boolean isChunked(Object body) {
+        return body instanceof Iterator || body instanceof Stream || (body instanceof Iterable && !(body instanceof Path));
+    }
+
+    /**
+     * One request's tries, CherryPy's {@code encode_string}/{@code encode_stream}: each charset
+     * is tried once; the last successful try's body is the result.
+     */
+    private final class Attempts {
+        /** Sorted, as CherryPy lists them in the 406 message. */
+        final Set<String> tried = new TreeSet<>();
+        private final Object original;
+        /** A streamed iterable body: encoded lazily, so only the charset's existence is checked. */
+        private final boolean lazy;
+        /** A buffered iterable body, drained once so that several charsets can be tried on it. */
+        private final List<Object> chunks;
+        Object result;
+
+        Attempts(boolean stream, Object body) {
+            this.original = body;
+            this.lazy = stream && isChunked(body);
+            this.chunks = !lazy && isChunked(body) ? drain(body) : null;
+            this.result = chunks != null ? chunks : body;
+        }
+
+        boolean attempt(String label, Charset known) {
+            if (!tried.add(label)) {
+                return false;
+            }
+            log("Attempting encoding " + label);
+            if (lazy) {
+                Charset cs = known != null ? known : Charsets.lookup(label);
+                if (cs == null) {
+                    return false;
+                }
+                result = lazily(original, cs);
+                return true;
+            }
+            if (chunks == null) {
+                if (!(original instanceof CharSequence)) {
+                    return true;
+                }
+                Charset cs = known != null ? known : Charsets.lookup(label);
+                byte[] bytes = cs == null ? null : errors.encode((CharSequence) original, cs);
+                if (bytes == null) {
+                    return false;
+                }
+                result = bytes;
+                return true;
+            }
+            boolean text = chunks.stream().anyMatch(c -> c instanceof CharSequence);
+            Charset cs = !text ? null : known != null ? known : Charsets.lookup(label);
+            if (text && cs == null) {
+                return false;
+            }
+            List<Object> encoded = new ArrayList<>(chunks.size());
+            int size = 0;
+            boolean allBytes = true;
+            for (Object chunk : chunks) {
+                if (chunk instanceof CharSequence) {
+                    chunk = errors.encode((CharSequence) chunk, cs);
+                    if (chunk == null) {
+                        return false;
+                    }
+                }
+                if (chunk instanceof byte[]) {
+                    size += ((byte[]) chunk).length;
+                } else {
+                    allBytes = false;
+                }
+                encoded.add(chunk);
+            }
+            result = allBytes ? join(encoded, size) : encoded;
+            return true;
+        }
+    }
+
+    private static List<Object> drain(Object body) {
+        List<Object> chunks = new ArrayList<>();
+        if (body instanceof Stream) {
+            try (Stream<?> s = (Stream<?>) body) {
+                s.forEachOrdered(chunks::add);
+            }
+        } else {
+            Iterator<?> it = body instanceof Iterator ? (Iterator<?>) body : ((Iterable<?>) body).iterator();
+            it.forEachRemaining(chunks::add);
+        }
+        return chunks;
+    }
+
+    /** A buffered body as one array, so that finalize gives it a Content-Length as CherryPy does. */
+    private static byte[] join(List<Object> chunks, int size) {
+        byte[] out = new byte[size];
+        int at = 0;
+        for (Object c : chunks) {
+            byte[] b = (byte[]) c;
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
+        }
+        return out;
+    }
+}

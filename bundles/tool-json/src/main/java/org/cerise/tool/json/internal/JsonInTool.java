@@ -1,0 +1,183 @@
+package org.cerise.tool.json.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cerise.api.ConfigException;
+import org.cerise.api.HttpError;
+import org.cerise.api.Request;
+import org.cerise.api.tool.CeriseTool;
+import org.cerise.api.tool.HookPoint;
+import org.cerise.api.tool.Tool;
+import org.cerise.api.tool.ToolSetup;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * CherryPy's {@code tools.json_in}: a request body of one of the {@code content_type}s is read
+ * as JSON into {@link Request#json()}.
+ *
+ * <p>CherryPy's tool runs at {@code before_request_body}, priority 30, and only installs a body
+ * processor; the body is read after every {@code before_request_body} hook, where CherryPy
+ * processes bodies. Cerise does the same with two hooks: the tool's, at priority 30, claims the
+ * body of a request that has one to process; a second one, after all others of the point, reads
+ * it if body processing is still on. So a hook at priority 50 that refuses the request (a
+ * referer check) answers before a malformed body does, as in CherryPy.
+ *
+ * <p>Answers, as CherryPy's: no {@code Content-Length} (and no {@code Transfer-Encoding}) is
+ * 411; with {@code force} another media type is 415 "Expected an entity of content type
+ * application/json, text/javascript"; a JSON type without {@code Content-Length} (chunked) is
+ * 411; a body that is not UTF-8 JSON is 400 "Invalid JSON document". Without {@code force},
+ * other media types are processed by the core as usual (forms become parameters).
+ */
+@Component(service = Tool.class)
+@CeriseTool(name = "json_in")
+public final class JsonInTool implements Tool {
+
+    static final int PRIORITY = 30;
+    /** The {@link Reader} of the scope, set when the tool claimed the request's body. */
+    private static final String CLAIMED = "org.cerise.tool.json.in";
+    private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.json");
+
+    @Override
+    public void setup(ToolSetup setup) throws ConfigException {
+        if (setup.args().containsKey("processor")) {
+            throw setup.badArg("processor", "is a Python callable in CherryPy; Cerise's json_in always parses the "
+                    + "body with Jackson into request.json() (convert it with org.cerise.tool.json.Json.read)");
+        }
+        List<String> types = new ArrayList<>();
+        if (setup.args().containsKey("content_type")) {
+            for (Object t : setup.listArg("content_type")) {
+                if (!(t instanceof String)) {
+                    throw setup.badArg("content_type", "must be a media type or a list of them, in quotes");
+                }
+                types.add((String) t);
+            }
+        } else {
+            types.add("application/json");
+            types.add("text/javascript");
+        }
+        Reader reader = new Reader(List.copyOf(types), setup.booleanArg("force", true),
+                setup.booleanArg("debug", false), maxBytes(setup), Mappers.mapper());
+        setup.hook(HookPoint.BEFORE_REQUEST_BODY, setup.priority(PRIORITY), false, (request, response) -> {
+            if (request.processRequestBody()) {
+                request.setAttribute(CLAIMED, reader);
+            }
+        });
+        setup.hook(HookPoint.BEFORE_REQUEST_BODY, Integer.MAX_VALUE, false, (request, response) -> {
+            Object claimed = request.attribute(CLAIMED);
+            if (claimed != null && request.processRequestBody()) {
+                ((Reader) claimed).process(request);
+            }
+        });
+    }
+
+    /** The core's limit: {@code request.body.maxbytes}, else {@code server.max_request_body_size}, else 100 MiB. */
+    private static long maxBytes(ToolSetup setup) throws ConfigException {
+        Map<String, Object> config = setup.config();
+        for (String key : List.of("request.body.maxbytes", "server.max_request_body_size")) {
+            Object v = config.get(key);
+            if (v instanceof Long) {
+                return (Long) v;
+            }
+        }
+        return 100L * 1024 * 1024;
+    }
+
+    /** One scope's settings, and the reading of one request's body. */
+    private static final class Reader {
+        private final List<String> types;
+        private final boolean force;
+        private final boolean debug;
+        private final long maxBytes;
+        private final String expected;
+        private final ObjectMapper mapper;
+
+        Reader(List<String> types, boolean force, boolean debug, long maxBytes, ObjectMapper mapper) {
+            this.mapper = mapper;
+            this.types = types;
+            this.force = force;
+            this.debug = debug;
+            this.maxBytes = maxBytes;
+            this.expected = "Expected an entity of content type " + String.join(", ", types);
+        }
+
+        void process(Request request) throws IOException {
+            String length = request.header("Content-Length");
+            if (length == null && request.header("Transfer-Encoding") == null) {
+                throw new HttpError(411);
+            }
+            String contentType = request.header("Content-Type");
+            // CherryPy looks the media type up as sent, then its top-level type
+            String media = contentType == null ? "" : mediaType(contentType);
+            int slash = media.indexOf('/');
+            if (!types.contains(media) && !types.contains(slash < 0 ? media : media.substring(0, slash))) {
+                if (force) {
+                    throw new HttpError(415, expected);
+                }
+                return;
+            }
+            if (length == null || length.isEmpty()) {
+                throw new HttpError(411);
+            }
+            if (debug) {
+                LOG.info("[TOOLS.JSON_IN] Reading a {} body as JSON", media);
+            }
+            byte[] bytes;
+            checkDeclared(length);
+            try (InputStream in = request.body()) {
+                bytes = readBounded(in);
+            }
+            request.setProcessRequestBody(false);
+            Object document;
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                document = mapper.readValue(text, Object.class);
+            } catch (CharacterCodingException | JacksonException e) {
+                throw new HttpError(400, "Invalid JSON document");
+            }
+            request.setJson(document);
+            request.setAttribute(Mappers.ATTRIBUTE, mapper);
+        }
+
+        /** A body declared longer than the limit is refused before it is read. */
+        private void checkDeclared(String length) {
+            long n;
+            try {
+                n = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                throw new HttpError(400, "Malformed Content-Length header.");
+            }
+            if (maxBytes > 0 && n > maxBytes) {
+                throw new HttpError(413);
+            }
+        }
+
+        private byte[] readBounded(InputStream in) throws IOException {
+            long limit = maxBytes > 0 ? maxBytes : Integer.MAX_VALUE - 9;
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new HttpError(413);
+            }
+            return bytes;
+        }
+
+        /** The value of a Content-Type before its parameters, as {@code cgi.parse_header} gives it. */
+        private static String mediaType(String contentType) {
+            int semicolon = contentType.indexOf(';');
+            return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        }
+    }
+}
