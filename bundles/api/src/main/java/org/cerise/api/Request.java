@@ -96,6 +96,19 @@ public interface Request {
     Set<String> headerNames();
 
     /**
+     * A comma-separated header split into its elements, most preferred first, as CherryPy's
+     * {@code request.headers.elements(name)}: {@code Accept*} and {@code TE} elements by
+     * descending quality, ties (and the elements of other headers) in descending order of their
+     * text. Several lines of the header count as one, joined with {@code ", "}.
+     *
+     * @param name the header name, case-insensitive
+     * @return the elements, empty if the header is absent or empty
+     * @throws HttpError 400 {@code Malformed HTTP header} if two or more {@code Accept*} elements
+     *                   must be ordered and a quality is not a number
+     */
+    List<HeaderElement> headerElements(String name);
+
+    /**
      * Asks to be told the name of every request header read from now on through
      * {@link #header} or {@link #headers}, as CherryPy's {@code autovary} tool watches the
      * header map.
@@ -178,6 +191,29 @@ public interface Request {
     void setHandler(Handler handler);
 
     /**
+     * Says the request has been answered before its handler, as a CORS preflight or a cache
+     * hit is: the pipeline skips the stages up to and including the handler (the query string,
+     * {@code before_request_body}, the body, {@code before_handler} and the handler; the rest of
+     * the current hook point still runs) and goes on with {@code before_finalize} and the
+     * response as it stands. Tools that refuse unauthenticated requests never see it.
+     */
+    void markAnswered();
+
+    /** @return whether a tool {@link #markAnswered() answered} the request before its handler */
+    boolean answered();
+
+    /**
+     * Whether the response comes from a cache rather than from the handler
+     * ({@code request.cached}); tools that transform fresh responses (gzip) leave it alone.
+     *
+     * @return {@code true} for a cached response
+     */
+    boolean cached();
+
+    /** @param cached whether the response is served from a cache, for the caching tool */
+    void setCached(boolean cached);
+
+    /**
      * Attaches a hook for this request only, like CherryPy's {@code request.hooks.attach}.
      *
      * @param point    where the hook runs
@@ -197,13 +233,27 @@ public interface Request {
      */
     InputStream body() throws IOException;
 
+    /**
+     * The whole request body, read once into memory and kept: later calls return the same
+     * bytes, {@link #body()} then streams them again, and a urlencoded form is still parsed
+     * from them into {@link #params()}. For tools that must see the body and leave it for
+     * others (a digest over the body, a signature check). A body longer than
+     * {@code request.body.maxbytes} is a 413; a multipart form read this way can no longer be
+     * parsed into parts.
+     *
+     * @return the body, empty when the request has none
+     * @throws IOException if the body cannot be read
+     * @throws HttpError   413 if the body is longer than allowed
+     */
+    byte[] bodyBytes() throws IOException;
+
     /** @return whether the pipeline will parse the body as form parameters */
     boolean processRequestBody();
 
     /**
      * The charsets tried, in order, to decode a form body ({@code request.body.attempt_charsets});
-     * UTF-8 unless a tool such as {@code decode} changed them. A charset named by the request's
-     * {@code Content-Type} is always tried first.
+     * a charset named by the request's {@code Content-Type} first, then UTF-8, unless a tool
+     * such as {@code decode} changed them.
      *
      * @return the charsets
      */

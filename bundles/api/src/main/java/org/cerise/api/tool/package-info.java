@@ -11,7 +11,7 @@
  * {@link org.cerise.api.tool.HookPoint hook points}. Requests then run the precompiled hooks:
  * nothing is looked up or parsed per request.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.cerise.api.tool;
 

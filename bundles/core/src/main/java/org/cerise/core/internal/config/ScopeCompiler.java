@@ -35,6 +35,7 @@ public final class ScopeCompiler {
     private final Function<String, Tool> tools;
     private final Function<String, ConfigNamespace> namespaces;
     private final AppClasses appClasses;
+    private final NamedServices services;
 
     /** Loads classes named in config ({@code hooks.*}) from the app's bundle. */
     @FunctionalInterface
@@ -45,6 +46,21 @@ public final class ScopeCompiler {
          * @throws ClassNotFoundException if the app's bundle has no such class
          */
         Class<?> load(String name) throws ClassNotFoundException;
+    }
+
+    /**
+     * Finds the services that tools ask for by name ({@link ToolSetup#service}); the finder
+     * also remembers that the app depends on them.
+     */
+    @FunctionalInterface
+    public interface NamedServices {
+        /**
+         * @param type     the service interface, as the asking tool sees it
+         * @param property the service property carrying the name
+         * @param name     the name
+         * @return the highest-ranked such service, or {@code null} if none is registered
+         */
+        Object find(Class<?> type, String property, String name);
     }
 
     /** @param tools the registered tools by name ({@code null} for a name not registered) */
@@ -61,9 +77,21 @@ public final class ScopeCompiler {
      */
     public ScopeCompiler(Function<String, Tool> tools, Function<String, ConfigNamespace> namespaces,
             AppClasses appClasses) {
+        this(tools, namespaces, appClasses, (type, property, name) -> null);
+    }
+
+    /**
+     * @param tools      the registered tools by name ({@code null} for a name not registered)
+     * @param namespaces the registered config namespaces by name ({@code null} if none)
+     * @param appClasses loads classes from the app's bundle
+     * @param services   finds the named services tools ask for
+     */
+    public ScopeCompiler(Function<String, Tool> tools, Function<String, ConfigNamespace> namespaces,
+            AppClasses appClasses, NamedServices services) {
         this.tools = tools;
         this.namespaces = namespaces;
         this.appClasses = appClasses;
+        this.services = services;
     }
 
     /**
@@ -272,7 +300,7 @@ public final class ScopeCompiler {
     }
 
     /** The {@link ToolSetup} a tool sees for one scope. */
-    private static final class Setup implements ToolSetup {
+    private final class Setup implements ToolSetup {
         private final String name;
         private final String prefix;
         private final Origins where;
@@ -369,6 +397,26 @@ public final class ScopeCompiler {
         @Override
         public void hook(HookPoint point, int priority, boolean failsafe, Hook hook) {
             hooks.add(new HookEntry(point, priority, failsafe, hook, name, SEQUENCE.incrementAndGet()));
+        }
+
+        @Override
+        public <S> S service(Class<S> type, String property, String serviceName) throws ConfigException {
+            Object found = services.find(type, property, serviceName);
+            String wanted = "a " + type.getName() + " service with " + property + "=" + serviceName;
+            if (found == null) {
+                throw new MissingServiceException("service", serviceName, "the " + kind() + " in "
+                        + where.of(prefix + "on") + " needs " + wanted + ", and none is registered", true);
+            }
+            if (!type.isInstance(found)) {
+                throw new MissingServiceException("service", serviceName, "the " + kind() + " in "
+                        + where.of(prefix + "on") + " needs " + wanted + ", and the registered one implements "
+                        + "another version of " + type.getName() + " than the tool's", true);
+            }
+            return type.cast(found);
+        }
+
+        private String kind() {
+            return prefix.startsWith("tools.") ? "tool '" + name + "'" : "config namespace '" + name + "'";
         }
 
         @Override

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 
 import org.cerise.api.ErrorResponse;
 import org.cerise.api.Handler;
+import org.cerise.api.HeaderElement;
+import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.Response;
 import org.cerise.api.Session;
@@ -64,7 +66,10 @@ public final class CoreRequest implements Request {
     private long hookSequence;
     private String remoteAddr;
     private List<Consumer<String>> headerObservers;
-    private List<Charset> attemptCharsets = DEFAULT_CHARSETS;
+    private List<Charset> attemptCharsets;
+    private byte[] bodyBytes;
+    private boolean answered;
+    private boolean cached;
     private Object json;
     private ErrorResponse errorResponse;
     private Throwable error;
@@ -209,6 +214,13 @@ public final class CoreRequest implements Request {
     }
 
     @Override
+    public List<HeaderElement> headerElements(String name) {
+        List<String> lines = headers(name);
+        return HeaderElements.parse(name, lines.isEmpty() ? null
+                : lines.size() == 1 ? lines.get(0) : String.join(", ", lines));
+    }
+
+    @Override
     public void observeHeaders(Consumer<String> observer) {
         if (headerObservers == null) {
             headerObservers = new ArrayList<>(1);
@@ -329,7 +341,67 @@ public final class CoreRequest implements Request {
             return EMPTY;
         }
         processRequestBody = false;
-        return servlet.getInputStream();
+        return bodyBytes != null ? new ByteArrayInputStream(bodyBytes) : servlet.getInputStream();
+    }
+
+    @Override
+    public byte[] bodyBytes() throws IOException {
+        if (bodyBytes == null) {
+            if (!bodyAllowed()) {
+                return new byte[0];
+            }
+            long max = scope == null ? 0 : scope.maxBodyBytes;
+            if (max > 0 && servlet.getContentLengthLong() > max) {
+                throw new HttpError(413);
+            }
+            bodyBytes = readBounded(servlet.getInputStream(), max);
+        }
+        return bodyBytes;
+    }
+
+    /** @return the body if a tool buffered it ({@link #bodyBytes()}), else {@code null} */
+    public byte[] bufferedBody() {
+        return bodyBytes;
+    }
+
+    /**
+     * Reads a stream to its end, refusing more than {@code max} bytes.
+     *
+     * @param in  the stream
+     * @param max the limit; 0 or less for none
+     * @return the bytes
+     * @throws IOException if reading fails
+     * @throws HttpError   413 past the limit
+     */
+    public static byte[] readBounded(InputStream in, long max) throws IOException {
+        if (max <= 0) {
+            return in.readAllBytes();
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw new HttpError(413);
+        }
+        return bytes;
+    }
+
+    @Override
+    public void markAnswered() {
+        this.answered = true;
+    }
+
+    @Override
+    public boolean answered() {
+        return answered;
+    }
+
+    @Override
+    public boolean cached() {
+        return cached;
+    }
+
+    @Override
+    public void setCached(boolean fromCache) {
+        this.cached = fromCache;
     }
 
     /** @return whether this request may have a body at all (not after an internal redirect) */
@@ -349,7 +421,45 @@ public final class CoreRequest implements Request {
 
     @Override
     public List<Charset> attemptCharsets() {
+        if (attemptCharsets == null) {
+            attemptCharsets = initialCharsets(servlet.getContentType());
+        }
         return attemptCharsets;
+    }
+
+    /**
+     * CherryPy's {@code RequestBody.__init__}: the charset the {@code Content-Type} names, then
+     * the default (UTF-8) unless it is that same charset. A charset Java does not know is left
+     * out here; the body stage answers 400 for it.
+     */
+    private static List<Charset> initialCharsets(String contentType) {
+        String name = contentTypeCharset(contentType);
+        if (name == null) {
+            return DEFAULT_CHARSETS;
+        }
+        try {
+            Charset named = Charset.forName(name);
+            return named.equals(StandardCharsets.UTF_8) ? DEFAULT_CHARSETS : List.of(named, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return DEFAULT_CHARSETS;
+        }
+    }
+
+    /**
+     * @param contentType a {@code Content-Type} value, or {@code null}
+     * @return the value of its {@code charset} parameter, unquoted, or {@code null}
+     */
+    public static String contentTypeCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").strip();
+            }
+        }
+        return null;
     }
 
     @Override

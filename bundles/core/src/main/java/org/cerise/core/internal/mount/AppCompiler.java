@@ -32,6 +32,7 @@ public final class AppCompiler {
     private final Function<String, Tool> tools;
     private final Function<String, Dispatcher> dispatchers;
     private final Function<String, ConfigNamespace> namespaces;
+    private final ScopeCompiler.NamedServices services;
 
     /**
      * @param tools       registered tools by name ({@code null} when absent)
@@ -40,9 +41,21 @@ public final class AppCompiler {
      */
     public AppCompiler(Function<String, Tool> tools, Function<String, Dispatcher> dispatchers,
             Function<String, ConfigNamespace> namespaces) {
+        this(tools, dispatchers, namespaces, (type, property, name) -> null);
+    }
+
+    /**
+     * @param tools       registered tools by name ({@code null} when absent)
+     * @param dispatchers registered dispatchers by name ({@code null} when absent)
+     * @param namespaces  registered config namespaces by name ({@code null} when absent)
+     * @param services    finds the named services that tools ask for
+     */
+    public AppCompiler(Function<String, Tool> tools, Function<String, Dispatcher> dispatchers,
+            Function<String, ConfigNamespace> namespaces, ScopeCompiler.NamedServices services) {
         this.tools = tools;
         this.dispatchers = dispatchers;
         this.namespaces = namespaces;
+        this.services = services;
     }
 
     /** What a compiled app also tells its mounter. */
@@ -68,7 +81,7 @@ public final class AppCompiler {
     public Compiled compile(Object root, String name, String mountPath, AppConfig config,
             ScopeCompiler.AppClasses appClasses, Function<String, String> templates) throws ConfigException {
         Map<String, Map<String, Object>> sections = config.sections();
-        ScopeCompiler compiler = new ScopeCompiler(tools, namespaces, appClasses);
+        ScopeCompiler compiler = new ScopeCompiler(tools, namespaces, appClasses, services);
         TrailSpace space = new TrailSpace(config.base(), config.baseOrigins(), sections, config.sectionOrigins(),
                 compiler, new AnnotationConfig()::of, root);
         CoreDispatchContext ctx = new CoreDispatchContext(root, mountPath, name, sections, space);

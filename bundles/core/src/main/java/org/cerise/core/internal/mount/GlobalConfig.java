@@ -18,7 +18,8 @@ import org.cerise.core.internal.config.IniConfig;
 final class GlobalConfig {
 
     /** CherryPy's defaults that differ from "unset": tools on by default. */
-    static final Map<String, Object> DEFAULTS = Map.of("tools.trailing_slash.on", Boolean.TRUE);
+    static final Map<String, Object> DEFAULTS = Map.of("tools.trailing_slash.on", Boolean.TRUE, "tools.encode.on",
+            Boolean.TRUE);
 
     private static final List<String> IGNORED_PREFIXES = List.of("service.", "component.", "felix.", "objectClass",
             "osgi.", "org.apache.felix.");

@@ -66,9 +66,9 @@ public final class Mounter {
     private final Map<String, List<ServiceReference<ConfigNamespace>>> namespaces = new HashMap<>();
     private final Map<ServiceReference<?>, Object> serviceObjects = new HashMap<>();
     private GlobalConfig.Loaded global = GlobalConfig.BUILT_IN;
-    private final AppCompiler compiler = new AppCompiler(name -> best(tools, name), name -> best(dispatchers, name),
-            name -> best(namespaces, name));
     private BundleContext context;
+    private NamedServiceTrackers namedServices;
+    private AppCompiler compiler;
     private final AppOverrides overrides = new AppOverrides(() -> remountAll("an app's config override changed"));
     private ServiceRegistration<ManagedServiceFactory> overridesRegistration;
     private ServiceTracker<Object, AppRecord> appTracker;
@@ -84,6 +84,9 @@ public final class Mounter {
     @Activate
     void activate(BundleContext ctx, Map<String, Object> properties) throws InvalidSyntaxException {
         this.context = ctx;
+        namedServices = new NamedServiceTrackers(ctx, () -> remountAll("a service that a tool uses changed"));
+        compiler = new AppCompiler(name -> best(tools, name), name -> best(dispatchers, name),
+                name -> best(namespaces, name), namedServices);
         applyGlobal(properties);
         String host = ctx.getProperty("org.apache.felix.http.host");
         String port = ctx.getProperty("org.osgi.service.http.port");
@@ -122,6 +125,7 @@ public final class Mounter {
         dispatcherTracker.close();
         namespaceTracker.close();
         toolTracker.close();
+        namedServices.close();
         table = MountTable.EMPTY;
     }
 

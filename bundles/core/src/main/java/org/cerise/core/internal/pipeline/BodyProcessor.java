@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.cerise.api.HttpError;
 import org.cerise.core.internal.config.Scope;
@@ -53,9 +49,11 @@ final class BodyProcessor {
         Map<String, List<String>> bodyParams = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         if (mediaType.equals("application/x-www-form-urlencoded")) {
-            byte[] bytes = readBounded(servlet.getInputStream(), scope.maxBodyBytes);
+            byte[] bytes = request.bufferedBody() != null ? request.bufferedBody()
+                    : CoreRequest.readBounded(servlet.getInputStream(), scope.maxBodyBytes);
             request.setProcessRequestBody(false);
-            List<Charset> charsets = attemptCharsets(contentType, request.attemptCharsets());
+            checkCharset(contentType);
+            List<Charset> charsets = request.attemptCharsets();
             String text = null;
             for (Charset cs : charsets) {
                 try {
@@ -75,11 +73,17 @@ final class BodyProcessor {
                         + "attempted: [" + String.join(", ", tried) + "]");
             }
         } else if (mediaType.startsWith("multipart/form-data")) {
+            if (request.bufferedBody() != null) {
+                throw new IllegalStateException("a tool read the multipart body of " + request.requestLine()
+                        + " into memory (Request.bodyBytes()), so it can no longer be parsed into parts; turn "
+                        + "request.process_request_body off for this path or let the tool leave multipart bodies alone");
+            }
             try {
                 for (Part part : servlet.getParts()) {
                     if (part.getSubmittedFileName() == null) {
                         try (InputStream in = part.getInputStream()) {
-                            String value = new String(readBounded(in, scope.maxBodyBytes), StandardCharsets.UTF_8);
+                            String value = new String(CoreRequest.readBounded(in, scope.maxBodyBytes),
+                                    StandardCharsets.UTF_8);
                             bodyParams.computeIfAbsent(part.getName(), k -> new ArrayList<>(1)).add(value);
                             names.add(part.getName());
                         }
@@ -107,35 +111,15 @@ final class BodyProcessor {
         request.addBodyParamNames(names);
     }
 
-    /** The Content-Type's charset first (CherryPy prepends it), then the request's attempt charsets. */
-    private static List<Charset> attemptCharsets(String contentType, List<Charset> attempt) {
-        Set<Charset> charsets = new LinkedHashSet<>();
-        if (contentType != null) {
-            for (String param : contentType.split(";")) {
-                String p = param.strip();
-                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    try {
-                        charsets.add(Charset.forName(p.substring(8).replace("\"", "").strip()));
-                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                        throw new HttpError(400, "The request entity could not be decoded: unknown charset "
-                                + p.substring(8));
-                    }
-                }
+    /** A charset the client names and Java does not know cannot decode anything: 400, naming it. */
+    private static void checkCharset(String contentType) {
+        String name = CoreRequest.contentTypeCharset(contentType);
+        if (name != null) {
+            try {
+                Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "The request entity could not be decoded: unknown charset " + name);
             }
         }
-        charsets.addAll(attempt);
-        return new ArrayList<>(charsets);
     }
-
-    private static byte[] readBounded(InputStream in, long max) throws IOException {
-        if (max <= 0) {
-            return in.readAllBytes();
-        }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-            throw new HttpError(413);
-        }
-        return bytes;
-    }
-
 }

@@ -166,7 +166,19 @@ public final class Pipeline {
         response.setStream(scope.stream);
 
         Hooks.run(HookPoint.ON_START_RESOURCE, request, app.errorLog());
+        if (!request.answered()) {
+            handle(request, scope, app);
+        }
 
+        Hooks.run(HookPoint.BEFORE_FINALIZE, request, app.errorLog());
+        finalizeResponse(request);
+    }
+
+    /**
+     * The query string, the body and the handler, each stage skipped once a tool has
+     * {@linkplain CoreRequest#markAnswered() answered} the request.
+     */
+    private static void handle(CoreRequest request, Scope scope, MountedApp app) throws Exception {
         // process_query_string
         if (!request.queryString().isEmpty()) {
             try {
@@ -181,18 +193,18 @@ public final class Pipeline {
             request.setProcessRequestBody(false);
         }
         Hooks.run(HookPoint.BEFORE_REQUEST_BODY, request, app.errorLog());
+        if (request.answered()) {
+            return;
+        }
         if (request.processRequestBody()) {
             BodyProcessor.process(request, scope);
         }
 
         Hooks.run(HookPoint.BEFORE_HANDLER, request, app.errorLog());
         Handler handler = request.handler();
-        if (handler != null) {
-            response.setBody(handler.handle(request, response));
+        if (handler != null && !request.answered()) {
+            request.coreResponse().setBody(handler.handle(request, request.coreResponse()));
         }
-
-        Hooks.run(HookPoint.BEFORE_FINALIZE, request, app.errorLog());
-        finalizeResponse(request);
     }
 
     /** An HttpError or HttpRedirect becomes the response (CherryPy's {@code set_response}). */
@@ -237,16 +249,13 @@ public final class Pipeline {
     /**
      * CherryPy's {@code Response.finalize}: a valid status, no body for 1xx/204/205/304, a
      * {@code Content-Length} for bodies that are complete in memory (streamed bodies get one
-     * from the server when they turn out small), the charset on text types, cookies as
-     * {@code Set-Cookie}.
+     * from the server when they turn out small). Text is written in the {@code Content-Type}'s
+     * charset, else UTF-8: the {@code encode} tool (on by default) negotiates the charset and
+     * names it, as in CherryPy.
      */
     static void finalizeResponse(CoreRequest request) {
         CoreResponse response = request.coreResponse();
         int code = response.status();
-        String ct = response.header("Content-Type");
-        if (ct != null && ct.regionMatches(true, 0, "text/", 0, 5) && CoreResponse.indexOfCharset(ct) < 0) {
-            response.setHeader("Content-Type", ct + ";charset=utf-8");
-        }
         Object body = response.body();
         checkBodyType(body);
         if (code < 200 || code == 204 || code == 205 || code == 304) {

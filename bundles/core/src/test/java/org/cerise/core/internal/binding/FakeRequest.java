@@ -256,6 +256,36 @@ final class FakeRequest implements Request {
     }
 
     @Override
+    public byte[] bodyBytes() {
+        throw unused();
+    }
+
+    @Override
+    public java.util.List<org.cerise.api.HeaderElement> headerElements(String name) {
+        throw unused();
+    }
+
+    @Override
+    public void markAnswered() {
+        throw unused();
+    }
+
+    @Override
+    public boolean answered() {
+        throw unused();
+    }
+
+    @Override
+    public boolean cached() {
+        throw unused();
+    }
+
+    @Override
+    public void setCached(boolean cached) {
+        throw unused();
+    }
+
+    @Override
     public boolean processRequestBody() {
         throw unused();
     }

@@ -55,6 +55,7 @@ public final class Harness {
     private final Map<String, Tool> tools = new HashMap<>();
     private final Map<String, Dispatcher> dispatchers = new HashMap<>();
     private final Map<String, ConfigNamespace> namespaces = new HashMap<>();
+    private final Map<List<String>, Object> services = new HashMap<>();
     private final Map<String, Object> global = new LinkedHashMap<>(GlobalConfig.DEFAULTS);
     private String mount = "/app";
     private String config = "";
@@ -119,6 +120,27 @@ public final class Harness {
     }
 
     /**
+     * Registers a service that tools select by name ({@code ToolSetup.service}).
+     *
+     * @param <S>      the service type
+     * @param type     the service interface
+     * @param property the property carrying the name
+     * @param name     the name
+     * @param service  the service, {@code null} to remove it
+     * @return this
+     */
+    public <S> Harness service(Class<S> type, String property, String name, S service) {
+        List<String> key = List.of(type.getName(), property, name);
+        if (service == null) {
+            services.remove(key);
+        } else {
+            services.put(key, service);
+        }
+        app = null;
+        return this;
+    }
+
+    /**
      * Compiles the app now (requests do it on demand).
      *
      * @return the compiled app
@@ -136,7 +158,8 @@ public final class Harness {
             Environments.expand(effective, origins);
             IniConfig.Parsed file = IniConfig.parseWithOrigins("app.conf", new StringReader(config));
             AppConfig merged = AppConfig.merge(new GlobalConfig.Loaded(effective, origins), file, List.of(), "app");
-            app = new AppCompiler(tools::get, dispatchers::get, namespaces::get).compile(root, "app", mount, merged,
+            app = new AppCompiler(tools::get, dispatchers::get, namespaces::get,
+                    (type, property, name) -> services.get(List.of(type.getName(), property, name))).compile(root, "app", mount, merged,
                     root.getClass().getClassLoader()::loadClass, location -> {
                         throw new UncheckedIOException(new IOException("no template " + location + " in the harness"));
                     }).app();
