@@ -50,7 +50,9 @@ public final class RefererTool implements Tool {
         }
         boolean accept = setup.booleanArg("accept", true);
         boolean acceptMissing = setup.booleanArg("accept_missing", false);
-        String message = setup.stringArg("message", "Forbidden Referer header.");
+        // an explicit None asks for the status's standard message
+        String message = setup.args().containsKey("message") ? setup.stringArg("message", null)
+                : "Forbidden Referer header.";
         Object error = setup.args().get("error");
         String status;
         if (error == null) {

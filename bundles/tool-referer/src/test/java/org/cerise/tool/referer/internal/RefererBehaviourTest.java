@@ -73,6 +73,13 @@ class RefererBehaviourTest {
     }
 
     @Test
+    void noMessageMeansTheStandardOne() {
+        Harness.Result r = from(harness("tools.referer.message = None\n"), "elsewhere");
+        assertEquals(403, r.status());
+        assertTrue(r.text().contains("<p>Request forbidden -- authorization will not help</p>"), r.text());
+    }
+
+    @Test
     void pythonNamedGroupsWork() {
         Harness h = harness("").config("[/]\ntools.referer.on = True\n"
                 + "tools.referer.pattern = r'(?P<scheme>https?)://(?P=scheme)\\.example'\n");
