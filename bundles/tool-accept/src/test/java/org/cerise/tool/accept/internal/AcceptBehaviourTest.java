@@ -108,6 +108,10 @@ class AcceptBehaviourTest {
         assertTrue(r.text().contains("<p>Malformed HTTP header: `application/json;q=abc`</p>"), r.text());
         r = harness(TWO).get("/app/page", "Accept: text/html;q=0.5;level=2, text/html;q=abc");
         assertTrue(r.text().contains("<p>Malformed HTTP header: `text/html;q=abc`</p>"), r.text());
+        r = harness(TWO).get("/app/page", "Accept: a/a;q=x, b/b;q=y");
+        assertTrue(r.text().contains("<p>Malformed HTTP header: `b/b;q=y`</p>"), "CPython's sort asks the second first");
+        r = harness(TWO).get("/app/page", "Accept: a/a, b/b, c/c;q=z, d/d;q=w");
+        assertTrue(r.text().contains("<p>Malformed HTTP header: `c/c;q=z`</p>"), r.text());
         r = harness(TWO).get("/app/page", "Accept: text/html;q=\" 0.5\"");
         assertTrue(r.text().contains("<p>Malformed HTTP header: `text/html;q=\" 0.5\"`</p>"), r.text());
     }
