@@ -59,6 +59,7 @@ public final class Harness {
     private final Map<String, Object> global = new LinkedHashMap<>(GlobalConfig.DEFAULTS);
     private String mount = "/app";
     private String config = "";
+    private String protocol = "HTTP/1.1";
     private MountedApp app;
 
     private Harness(Object root) {
@@ -77,6 +78,16 @@ public final class Harness {
     public Harness mount(String path) {
         this.mount = path.equals("/") ? "" : path;
         app = null;
+        return this;
+    }
+
+    /**
+     * @param requestProtocol the protocol of the requests that follow, {@code HTTP/1.1} (the
+     *                        default) or {@code HTTP/1.0}
+     * @return this
+     */
+    public Harness protocol(String requestProtocol) {
+        this.protocol = requestProtocol;
         return this;
     }
 
@@ -213,8 +224,8 @@ public final class Harness {
         String query = q < 0 ? null : target.substring(q + 1);
         Result result = new Result();
         Map<String, Object> attributes = new HashMap<>();
-        HttpServletRequest request = request(method, path, query, requestHeaders, body == null ? new byte[0] : body,
-                attributes);
+        HttpServletRequest request = request(method, path, query, protocol, requestHeaders,
+                body == null ? new byte[0] : body, attributes);
         HttpServletResponse response = response(result);
         String decoded = PathDecoder.decode(path);
         if (!(mounted.mountPath().isEmpty() || decoded.equals(mounted.mountPath())
@@ -279,7 +290,7 @@ public final class Harness {
         }
     }
 
-    private static HttpServletRequest request(String method, String path, String query,
+    private static HttpServletRequest request(String method, String path, String query, String protocol,
             Map<String, List<String>> headers, byte[] body, Map<String, Object> attributes) {
         ByteArrayInputStream bytes = new ByteArrayInputStream(body);
         ServletInputStream in = new ServletInputStream() {
@@ -314,7 +325,7 @@ public final class Harness {
                         case "getMethod": return method;
                         case "getRequestURI": return path;
                         case "getQueryString": return query;
-                        case "getProtocol": return "HTTP/1.1";
+                        case "getProtocol": return protocol;
                         case "getScheme": return "http";
                         case "getRemoteAddr": return "127.0.0.1";
                         case "getRemotePort": return 40000;
