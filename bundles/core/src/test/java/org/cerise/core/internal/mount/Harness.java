@@ -48,6 +48,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>The global config starts as Cerise's defaults, except that the tools on by default
  * ({@code trailing_slash}, ...) are off unless the test registers them: a test registers the
  * tools it is about.
+ *
+ * <p>Once configured, a harness may serve requests from several threads at once, as the
+ * container does: the app is compiled once (under a lock, on the first request) and every
+ * request has its own servlet request, response and result. Configure it (the builder methods)
+ * before sending requests concurrently; a builder call drops the compiled app, so requests
+ * that race with it may see either the old or the new app.
  */
 public final class Harness {
 
@@ -58,9 +64,11 @@ public final class Harness {
     private final Map<List<String>, Object> services = new HashMap<>();
     private final Map<String, Object> global = new LinkedHashMap<>(GlobalConfig.DEFAULTS);
     private String mount = "/app";
+    private String name = "app";
     private String config = "";
-    private String protocol = "HTTP/1.1";
-    private MountedApp app;
+    private volatile String protocol = "HTTP/1.1";
+    /** The compiled app; volatile so that requests on other threads see it once compiled. */
+    private volatile MountedApp app;
 
     private Harness(Object root) {
         this.root = root;
@@ -75,7 +83,7 @@ public final class Harness {
     }
 
     /** @param path the mount point @return this */
-    public Harness mount(String path) {
+    public synchronized Harness mount(String path) {
         this.mount = path.equals("/") ? "" : path;
         app = null;
         return this;
@@ -91,15 +99,26 @@ public final class Harness {
         return this;
     }
 
+    /**
+     * @param appName the app's name ({@code cerise.app.name}), {@code "app"} unless set; tools
+     *                that keep state per app tell apps apart by it
+     * @return this
+     */
+    public synchronized Harness name(String appName) {
+        this.name = appName;
+        app = null;
+        return this;
+    }
+
     /** @param ini the app's config file, CherryPy's INI format @return this */
-    public Harness config(String ini) {
+    public synchronized Harness config(String ini) {
         this.config = ini;
         app = null;
         return this;
     }
 
     /** @param key a global config key @param value its typed value (null removes it) @return this */
-    public Harness global(String key, Object value) {
+    public synchronized Harness global(String key, Object value) {
         if (value == null) {
             global.remove(key);
         } else {
@@ -110,21 +129,21 @@ public final class Harness {
     }
 
     /** @param name the tool's name @param tool the tool @return this */
-    public Harness tool(String name, Tool tool) {
+    public synchronized Harness tool(String name, Tool tool) {
         tools.put(name, tool);
         app = null;
         return this;
     }
 
     /** @param name the dispatcher's name @param dispatcher the dispatcher @return this */
-    public Harness dispatcher(String name, Dispatcher dispatcher) {
+    public synchronized Harness dispatcher(String name, Dispatcher dispatcher) {
         dispatchers.put(name, dispatcher);
         app = null;
         return this;
     }
 
     /** @param name the namespace @param namespace the handler @return this */
-    public Harness namespace(String name, ConfigNamespace namespace) {
+    public synchronized Harness namespace(String name, ConfigNamespace namespace) {
         namespaces.put(name, namespace);
         app = null;
         return this;
@@ -136,12 +155,12 @@ public final class Harness {
      * @param <S>      the service type
      * @param type     the service interface
      * @param property the property carrying the name
-     * @param name     the name
+     * @param serviceName the name
      * @param service  the service, {@code null} to remove it
      * @return this
      */
-    public <S> Harness service(Class<S> type, String property, String name, S service) {
-        List<String> key = List.of(type.getName(), property, name);
+    public synchronized <S> Harness service(Class<S> type, String property, String serviceName, S service) {
+        List<String> key = List.of(type.getName(), property, serviceName);
         if (service == null) {
             services.remove(key);
         } else {
@@ -158,6 +177,17 @@ public final class Harness {
      * @throws ConfigException what would keep the app from mounting in the container
      */
     public MountedApp compile() throws ConfigException {
+        MountedApp compiled = app;
+        if (compiled != null) {
+            return compiled;
+        }
+        synchronized (this) {
+            return compileLocked();
+        }
+    }
+
+    /** Compiles once: concurrent first requests must not set the tools up twice or see half a config. */
+    private MountedApp compileLocked() throws ConfigException {
         if (app == null) {
             Map<String, Object> effective = new LinkedHashMap<>(global);
             GlobalConfig.DEFAULTS.keySet().stream()
@@ -168,9 +198,10 @@ public final class Harness {
             effective.keySet().forEach(k -> origins.put(k, "the harness's global config"));
             Environments.expand(effective, origins);
             IniConfig.Parsed file = IniConfig.parseWithOrigins("app.conf", new StringReader(config));
-            AppConfig merged = AppConfig.merge(new GlobalConfig.Loaded(effective, origins), file, List.of(), "app");
+            AppConfig merged = AppConfig.merge(new GlobalConfig.Loaded(effective, origins), file, List.of(), name);
             app = new AppCompiler(tools::get, dispatchers::get, namespaces::get,
-                    (type, property, name) -> services.get(List.of(type.getName(), property, name))).compile(root, "app", mount, merged,
+                    (type, property, serviceName) -> services.get(List.of(type.getName(), property, serviceName)))
+                    .compile(root, name, mount, merged,
                     root.getClass().getClassLoader()::loadClass, location -> {
                         throw new UncheckedIOException(new IOException("no template " + location + " in the harness"));
                     }).app();
