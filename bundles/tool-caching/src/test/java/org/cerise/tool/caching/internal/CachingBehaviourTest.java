@@ -133,7 +133,7 @@ class CachingBehaviourTest {
 
     private Harness harness(String extra) {
         return Harness.of(app).dispatcher("tree", new TreeDispatcher()).tool("caching", tool)
-                .config("[/]\ntools.caching.on = True\n" + extra);
+                .tool("encode", new org.cerise.tool.encode.internal.EncodeTool()).config("[/]\ntools.caching.on = True\n" + extra);
     }
 
     private void advance(long millis) {

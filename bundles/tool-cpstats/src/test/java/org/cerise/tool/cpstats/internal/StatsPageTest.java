@@ -93,7 +93,8 @@ class StatsPageTest {
     }
 
     private static Harness page(RequestStatistics stats) {
-        return Harness.of(new StatsPage(stats)).dispatcher("tree", new TreeDispatcher()).mount("/cpstats")
+        return Harness.of(new StatsPage(stats)).dispatcher("tree", new TreeDispatcher())
+                .tool("encode", new org.cerise.tool.encode.internal.EncodeTool()).mount("/cpstats")
                 .name("cpstats");
     }
 

