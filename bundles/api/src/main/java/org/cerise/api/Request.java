@@ -96,6 +96,15 @@ public interface Request {
     Set<String> headerNames();
 
     /**
+     * Every request header line as received, grouped by name in order of first appearance
+     * ({@code request.header_list}). Unlike {@link #header} it is not watched by
+     * {@link #observeHeaders}, so logging every header does not make a response vary on them.
+     *
+     * @return the (name, value) pairs, read-only
+     */
+    List<Map.Entry<String, String>> headerList();
+
+    /**
      * A comma-separated header split into its elements, most preferred first, as CherryPy's
      * {@code request.headers.elements(name)}: {@code Accept*} and {@code TE} elements by
      * descending quality, ties (and the elements of other headers) in descending order of their

@@ -33,6 +33,16 @@ public interface ToolSetup {
     Map<String, Object> config();
 
     /**
+     * Refuses arguments the tool does not take, so that a misspelt key is an error at mount
+     * rather than a setting silently ignored.
+     *
+     * @param names every argument the tool takes, without prefix ({@code on} and
+     *              {@code priority} are always allowed)
+     * @throws ConfigException naming the first other argument found, and listing these
+     */
+    void allowArgs(String... names) throws ConfigException;
+
+    /**
      * @param name the argument, without prefix
      * @param defaultValue the value when absent
      * @return the text argument

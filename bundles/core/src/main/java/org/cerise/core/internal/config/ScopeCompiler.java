@@ -400,6 +400,17 @@ public final class ScopeCompiler {
         }
 
         @Override
+        public void allowArgs(String... names) throws ConfigException {
+            List<String> allowed = Arrays.asList(names);
+            for (String arg : args.keySet()) {
+                if (!allowed.contains(arg)) {
+                    throw badArg(arg, "is not an argument of " + prefix.substring(0, prefix.length() - 1)
+                            + (names.length == 0 ? " (it takes none)" : " (it takes " + String.join(", ", names) + ")"));
+                }
+            }
+        }
+
+        @Override
         public <S> S service(Class<S> type, String property, String serviceName) throws ConfigException {
             Object found = services.find(type, property, serviceName);
             String wanted = "a " + type.getName() + " service with " + property + "=" + serviceName;

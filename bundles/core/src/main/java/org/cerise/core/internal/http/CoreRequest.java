@@ -214,6 +214,20 @@ public final class CoreRequest implements Request {
     }
 
     @Override
+    public List<Map.Entry<String, String>> headerList() {
+        List<Map.Entry<String, String>> lines = new ArrayList<>();
+        Enumeration<String> names = servlet.getHeaderNames();
+        while (names != null && names.hasMoreElements()) {
+            String name = names.nextElement();
+            Enumeration<String> values = servlet.getHeaders(name);
+            while (values != null && values.hasMoreElements()) {
+                lines.add(Map.entry(name, values.nextElement()));
+            }
+        }
+        return Collections.unmodifiableList(lines);
+    }
+
+    @Override
     public List<HeaderElement> headerElements(String name) {
         List<String> lines = headers(name);
         return HeaderElements.parse(name, lines.isEmpty() ? null

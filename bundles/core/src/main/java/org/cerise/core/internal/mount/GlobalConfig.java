@@ -19,7 +19,7 @@ final class GlobalConfig {
 
     /** CherryPy's defaults that differ from "unset": tools on by default. */
     static final Map<String, Object> DEFAULTS = Map.of("tools.trailing_slash.on", Boolean.TRUE, "tools.encode.on",
-            Boolean.TRUE);
+            Boolean.TRUE, "tools.log_tracebacks.on", Boolean.TRUE, "tools.log_headers.on", Boolean.TRUE);
 
     private static final List<String> IGNORED_PREFIXES = List.of("service.", "component.", "felix.", "objectClass",
             "osgi.", "org.apache.felix.");

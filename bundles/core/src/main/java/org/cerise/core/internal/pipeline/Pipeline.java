@@ -221,9 +221,8 @@ public final class Pipeline {
         CoreResponse response = request.coreResponse();
         if (error instanceof ScopeFailure) {
             app.errorLog().error("Cannot serve {}: {}", request.requestLine(), error.getMessage());
-        } else {
-            app.errorLog().error("Error serving {}", request.requestLine(), error);
         }
+        // Other errors are logged by the log_tracebacks tool (on by default), as in CherryPy.
         request.setError(error);
         try {
             Hooks.run(HookPoint.BEFORE_ERROR_RESPONSE, request, app.errorLog());

@@ -256,6 +256,11 @@ final class FakeRequest implements Request {
     }
 
     @Override
+    public java.util.List<java.util.Map.Entry<String, String>> headerList() {
+        throw unused();
+    }
+
+    @Override
     public byte[] bodyBytes() {
         throw unused();
     }

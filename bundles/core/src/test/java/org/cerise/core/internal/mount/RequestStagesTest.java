@@ -173,6 +173,36 @@ class RequestStagesTest {
     }
 
     @Test
+    void argumentsATooldoesNotTakeAreRefusedByName() {
+        Tool strict = setup -> setup.allowArgs("level", "debug");
+        Harness h = Harness.of(root).dispatcher("tree", new ByNameDispatcher()).tool("strict", strict)
+                .config("[/]\ntools.strict.on = True\ntools.strict.levle = 3\ntools.strict.priority = 10\n");
+        ConfigException e = assertThrows(ConfigException.class, h::compile);
+        assertEquals("Config error in app.conf, line 3, section [/], key 'tools.strict.levle': 3 is not an argument "
+                + "of tools.strict (it takes level, debug)", e.getMessage());
+    }
+
+    @Test
+    void headerListIsEveryLineAndIsNotObserved() {
+        List<String> observed = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> observedBeforeFinalize = new ArrayList<>();
+        Tool log = setup -> {
+            setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
+                request.observeHeaders(observed::add);
+                request.headerList().forEach(e -> lines.add(e.getKey() + ": " + e.getValue()));
+            });
+            // where autovary reads them (the access log reads Referer and User-Agent later)
+            setup.hook(HookPoint.BEFORE_FINALIZE, 95, false, (request, response) -> observedBeforeFinalize.addAll(observed));
+        };
+        Harness h = Harness.of(root).dispatcher("tree", new ByNameDispatcher()).tool("log", log)
+                .config("[/]\ntools.log.on = True\n");
+        h.get("/app/", "X-Twice: 1", "X-Twice: 2", "Accept: text/plain");
+        assertEquals(List.of("Host: 127.0.0.1:8080", "X-Twice: 1", "X-Twice: 2", "Accept: text/plain"), lines);
+        assertEquals(List.of(), observedBeforeFinalize);
+    }
+
+    @Test
     void withoutTheEncodeToolTextIsUtf8AndNoCharsetIsAdded() throws IOException {
         Harness h = Harness.of(root).dispatcher("tree", new ByNameDispatcher());
         Harness.Result r = h.get("/app/page");
