@@ -21,25 +21,23 @@ import java.util.List;
 import java.util.Properties;
 
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.MavenArtifactProvisionOption;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The container every integration test runs in: the same bundles as the distribution
- * ({@code distribution/pom.xml}), in a fresh Felix, with Jetty on 127.0.0.1 and a free port.
- *
- * <p>Third-party bundles come from the local Maven repository at the versions of the itests
- * POM; Cerise's own bundles are the files this build just made, copied to
- * {@code target/bundles} by the POM.
+ * The container every integration test runs in: the bundles of the features the distribution
+ * ships ({@code features/}), in a fresh Felix, with Jetty on 127.0.0.1 and a free port.
  */
 final class CeriseContainer {
 
     /** Framework property that holds Jetty's port (read back by the tests). */
     static final String HTTP_PORT = "org.osgi.service.http.port";
 
-    /** Cerise's bundles, in install order (file names as copy-dependencies writes them). */
-    private static final String[] CERISE_BUNDLES = {
-        "cerise-api", "cerise-core", "cerise-dispatch-tree", "cerise-tool-trailing-slash", "cerise-http-jetty",
-        "cerise-example-tut01", "cerise-example-tut02", "cerise-example-tut03", "cerise-example-tut04",
-    };
+    /** The features the container is made of, as the distribution ships them, in install order. */
+    private static final List<String> FEATURES = List.of("cerise-platform.json", "cerise-core.json",
+            "cerise-tools.json", "cerise-examples.json");
 
     private CeriseContainer() {
     }
@@ -63,39 +61,53 @@ final class CeriseContainer {
                 frameworkProperty("felix.fileinstall.poll").value("200"),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
 
-                // logging first; pax-logging exports SLF4J 2 itself (no service-loader mediator)
-                mavenBundle("org.ops4j.pax.logging", "pax-logging-api").versionAsInProject().startLevel(1),
-                mavenBundle("org.ops4j.pax.logging", "pax-logging-log4j2").versionAsInProject().startLevel(1),
-
-                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.log").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject(),
-                mavenBundle("commons-io", "commons-io").versionAsInProject(),
-                mavenBundle("commons-fileupload", "commons-fileupload").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.http.jetty12").versionAsInProject(),
-
-                composite(ceriseBundles()),
+                // every bundle of the features: the same container as the distribution
+                composite(featureBundles()),
 
                 junitBundles());
     }
 
-    private static Option[] ceriseBundles() {
-        Option[] options = new Option[CERISE_BUNDLES.length];
-        for (int i = 0; i < options.length; i++) {
-            File jar = new File(property("cerise.bundles.dir"), CERISE_BUNDLES[i] + ".jar");
-            if (!jar.isFile()) {
-                throw new IllegalStateException(jar + " is missing: run the tests through Maven (mvn verify),"
-                        + " which copies the reactor's bundles there at pre-integration-test");
+    /**
+     * The bundles the features list ({@code features/*.json}, OSGi Feature descriptors):
+     * third-party ones from the local Maven repository at the listed version, Cerise's own from
+     * the files this build just made ({@code target/bundles}), so that the tests run what the
+     * reactor built. A feature's {@code start-order} becomes the start level (pax-logging first).
+     */
+    private static Option[] featureBundles() {
+        ObjectMapper json = new ObjectMapper();
+        List<Option> options = new ArrayList<>();
+        for (String feature : FEATURES) {
+            Path file = Path.of(property("cerise.features"), feature);
+            JsonNode bundles;
+            try {
+                bundles = json.readTree(file.toFile()).path("bundles");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the feature " + file, e);
             }
-            options[i] = bundle(jar.toURI().toString());
+            for (JsonNode bundle : bundles) {
+                String[] gav = bundle.path("id").asText().split(":");
+                if (gav.length != 3) {
+                    throw new IllegalStateException(file + " lists a bundle id that is not group:artifact:version: "
+                            + bundle.path("id").asText());
+                }
+                if (gav[0].startsWith("org.cerise")) {
+                    File built = new File(property("cerise.bundles.dir"), gav[1] + ".jar");
+                    if (!built.isFile()) {
+                        throw new IllegalStateException(built + " is missing: " + file + " lists " + gav[1] + "; add it "
+                                + "to itests/pom.xml and run the tests through Maven (mvn verify), which copies the "
+                                + "reactor's bundles there at pre-integration-test");
+                    }
+                    options.add(bundle(built.toURI().toString()));
+                    continue;
+                }
+                MavenArtifactProvisionOption artifact = mavenBundle(gav[0], gav[1], gav[2]);
+                if (bundle.has("start-order")) {
+                    artifact.startLevel(Integer.parseInt(bundle.path("start-order").asText()));
+                }
+                options.add(artifact);
+            }
         }
-        return options;
+        return options.toArray(new Option[0]);
     }
 
     /** The distribution's launch properties that shape HTTP: Felix HTTP's and Jetty's. */

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.cerise.api.Config;
 import org.cerise.api.Expose;
 import org.cerise.api.Response;
 
@@ -44,9 +45,16 @@ public class BodiesApp {
         return Stream.of("text ", "and ".getBytes(StandardCharsets.UTF_8), "bytes");
     }
 
-    /** 20 chunks of 4 KiB: more than the server buffers, so it goes out chunked as it is produced. */
+    /** 20 chunks of 4 KiB, not streamed: collected, and sent with a Content-Length (as CherryPy does). */
     @Expose
     public Stream<String> big() {
+        return Stream.generate(() -> "x".repeat(4096)).limit(20);
+    }
+
+    /** The same with response.stream: more than the server buffers, so it goes out chunked as produced. */
+    @Expose
+    @Config("response.stream = True")
+    public Stream<String> streamed() {
         return Stream.generate(() -> "x".repeat(4096)).limit(20);
     }
 
