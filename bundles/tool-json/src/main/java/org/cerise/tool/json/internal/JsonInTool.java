@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.tool.CeriseTool;
@@ -48,6 +49,8 @@ public final class JsonInTool implements Tool {
     static final int PRIORITY = 30;
     /** The {@link Reader} of the scope, set when the tool claimed the request's body. */
     private static final String CLAIMED = "org.cerise.tool.json.in";
+    /** CherryPy's {@code RequestBody.default_content_type}, for a request without one. */
+    private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
     private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.json");
 
     @Override
@@ -105,9 +108,11 @@ public final class JsonInTool implements Tool {
             if (length == null && request.header("Transfer-Encoding") == null) {
                 throw new HttpError(411);
             }
-            String contentType = request.header("Content-Type");
-            // CherryPy looks the media type up as sent, then its top-level type
-            String media = contentType == null ? "" : mediaType(contentType);
+            // CherryPy's RequestBody: the first of the Content-Type's elements (as
+            // request.headers.elements sorts them), else the default form type; the processor is
+            // looked up by that media type as sent, then by its top-level type
+            List<HeaderElement> contentType = request.headerElements("Content-Type");
+            String media = contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType.get(0).value();
             int slash = media.indexOf('/');
             if (!types.contains(media) && !types.contains(slash < 0 ? media : media.substring(0, slash))) {
                 if (force) {
@@ -134,12 +139,6 @@ public final class JsonInTool implements Tool {
             }
             request.setJson(document);
             request.setAttribute(Mappers.ATTRIBUTE, mapper);
-        }
-
-        /** The value of a Content-Type before its parameters, as {@code cgi.parse_header} gives it. */
-        private static String mediaType(String contentType) {
-            int semicolon = contentType.indexOf(';');
-            return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
         }
     }
 }

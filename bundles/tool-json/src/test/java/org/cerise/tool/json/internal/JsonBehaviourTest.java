@@ -159,7 +159,20 @@ class JsonBehaviourTest {
             assertEquals("Expected an entity of content type application/json, text/javascript", message(r));
         }
         assertEquals(415, post("/app/echo", "{}").status(), "no Content-Type");
+        for (String ct : List.of("application/json, text/plain", "application/json;q=0.1, text/plain",
+                "application/json, application/xml")) {
+            assertEquals(415, post("/app/echo", "{\"a\": 1}", "Content-Type: " + ct).status(), ct);
+        }
         assertEquals(415, post("/app/echo", "{}", "Content-Type: text/plain", "Transfer-Encoding: chunked").status());
+    }
+
+    /** Observed on CherryPy 18.8: its request body takes the first of the Content-Type's sorted elements. */
+    @Test
+    void theMediaTypeIsTheFirstElementOfTheContentTypeAsCherryPySortsThem() {
+        assertEquals("{\"a\": 1}", post("/app/echo", "{\"a\": 1}", "Content-Type: text/javascript, application/json")
+                .text());
+        assertEquals("{\"a\": 1}", post("/app/echo", "{\"a\": 1}", "Content-Type:  application/json ; charset=utf-8")
+                .text());
     }
 
     @Test
