@@ -28,9 +28,6 @@ import org.slf4j.Logger;
 record CacheSettings(Set<String> invalidMethods, long maxObjects, long maxObjectSize, long maxSize, long delayMillis,
         double delaySeconds, long antistampedeNanos, long expireFrequencyNanos, boolean debug) {
 
-    private static final Set<String> KNOWN = Set.of("invalid_methods", "maxobjects", "maxobj_size", "maxsize", "delay",
-            "antistampede_timeout", "expire_freq", "debug", "cache_class");
-
     /** CherryPy's defaults. */
     static final CacheSettings DEFAULTS = new CacheSettings(Set.of("POST", "PUT", "DELETE"), 1000, 100_000,
             10_000_000, 600_000, 600, 5_000_000_000L, 100_000_000L, false);
@@ -39,9 +36,13 @@ record CacheSettings(Set<String> invalidMethods, long maxObjects, long maxObject
      * @param setup the scope's arguments
      * @param log   where to warn about arguments that Cerise ignores
      * @return the settings
-     * @throws ConfigException if an argument has a wrong type or range
+     * @throws ConfigException if an argument is unknown or has a wrong type or range
      */
     static CacheSettings read(ToolSetup setup, Logger log) throws ConfigException {
+        // CherryPy sets any other keyword on its cache object, where nothing reads it; Cerise
+        // refuses it, so that a misspelt key shows when the app mounts
+        setup.allowArgs("invalid_methods", "maxobjects", "maxobj_size", "maxsize", "delay", "antistampede_timeout",
+                "expire_freq", "debug", "cache_class");
         Map<String, Object> args = setup.args();
         Set<String> methods = DEFAULTS.invalidMethods;
         if (args.containsKey("invalid_methods")) {
@@ -67,11 +68,6 @@ record CacheSettings(Set<String> invalidMethods, long maxObjects, long maxObject
         boolean debug = setup.booleanArg("debug", false);
         if (args.containsKey("cache_class")) {
             log.warn("{}: tools.caching.cache_class is ignored: Cerise always uses its in-memory cache", setup.path());
-        }
-        for (String key : args.keySet()) {
-            if (!KNOWN.contains(key)) {
-                log.warn("{}: tools.caching.{} is not an argument of the caching tool; it is ignored", setup.path(), key);
-            }
         }
         return new CacheSettings(methods, maxObjects, maxObjectSize, maxSize, Math.round(delay * 1000), delay,
                 Double.isNaN(antistampede) ? -1 : Math.round(antistampede * 1e9), Math.max(1_000_000L,

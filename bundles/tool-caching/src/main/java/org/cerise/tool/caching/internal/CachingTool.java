@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.cerise.api.Cerise;
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.HttpRedirect;
 import org.cerise.api.Request;
@@ -58,9 +59,10 @@ public final class CachingTool implements Tool {
     /** CherryPy attaches {@code tee_output} at {@code before_finalize} with this priority. */
     static final int TEE_PRIORITY = 100;
 
-    /** Request attribute, {@code Boolean}: the response came from the cache (CherryPy's {@code request.cached}). */
-    static final String CACHED = "org.cerise.tool.caching.cached";
-    /** Request attribute, {@code Boolean}: the response will be stored (CherryPy's {@code request.cacheable}). */
+    /**
+     * Request attribute, {@code Boolean}: the response will be stored (CherryPy's
+     * {@code request.cacheable}; {@code request.cached} is {@link Request#cached()}).
+     */
     static final String CACHEABLE = "org.cerise.tool.caching.cacheable";
 
     private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.caching");
@@ -172,11 +174,11 @@ public final class CachingTool implements Tool {
                 log.info("TOOLS.CACHING request.method '{}' in invalid_methods {}", request.method(), s.invalidMethods());
             }
             cache.delete(uri);
-            request.setAttribute(CACHED, Boolean.FALSE);
+            request.setCached(false);
             request.setAttribute(CACHEABLE, Boolean.FALSE);
             return;
         }
-        if (HeaderElements.of(request.headers("Pragma")).contains("no-cache")) {
+        if (values(request, "Pragma").contains("no-cache")) {
             cacheable(request, new Flight(s, cache, uri, now, null));
             return;
         }
@@ -192,7 +194,7 @@ public final class CachingTool implements Tool {
 
         // cherrypy._cache.delay, which may be a float, unless the client asks for less
         double maxAge = s.delaySeconds();
-        for (String directive : HeaderElements.of(request.headers("Cache-Control"))) {
+        for (String directive : values(request, "Cache-Control")) {
             int eq = directive.indexOf('=');
             String name = eq < 0 ? directive : directive.substring(0, eq);
             if (name.equals("max-age")) {
@@ -225,7 +227,7 @@ public final class CachingTool implements Tool {
         if (log != null) {
             log.info("TOOLS.CACHING Reading response from cache");
         }
-        request.setAttribute(CACHED, Boolean.TRUE);
+        request.setCached(true);
         request.setAttribute(CACHEABLE, Boolean.FALSE);
         // the cached headers replace all of the response's (CherryPy issue #721)
         for (String name : new ArrayList<>(response.headerNames())) {
@@ -239,6 +241,9 @@ public final class CachingTool implements Tool {
         validateSince(request, response);
         response.setStatus(v.status, v.reason);
         response.setBody(v.body);
+        // CherryPy's request.handler = None, not Request.markAnswered(): the before_handler hooks
+        // after this one still run and see that no handler is left (encode and json_out then
+        // leave the cached response alone), as in CherryPy
         request.setHandler(null);
     }
 
@@ -268,6 +273,18 @@ public final class CachingTool implements Tool {
         }
     }
 
+    /**
+     * CherryPy's {@code request.headers.values(name)}: the values of the header's elements, in
+     * descending order. The order matters for {@code Cache-Control}: the first of
+     * {@code no-cache} and {@code max-age=N} met decides, and {@code no-cache} sorts first.
+     */
+    private static List<String> values(Request request, String name) {
+        List<HeaderElement> elements = request.headerElements(name);
+        List<String> out = new ArrayList<>(elements.size());
+        elements.forEach(e -> out.add(e.value()));
+        return out;
+    }
+
     /** A request header as CherryPy's header map holds it: repeated lines joined by commas. */
     private static String joined(Request request, String name) {
         List<String> values = request.headers(name);
@@ -276,7 +293,7 @@ public final class CachingTool implements Tool {
 
     /** The request may be cached: tee its output ({@code request.cacheable = True}). */
     private void cacheable(Request request, Flight flight) {
-        request.setAttribute(CACHED, Boolean.FALSE);
+        request.setCached(false);
         request.setAttribute(CACHEABLE, Boolean.TRUE);
         request.setAttribute(FLIGHT, flight);
         request.attachHook(HookPoint.BEFORE_FINALIZE, TEE_PRIORITY, false, (rq, rs) -> flight.tee(rq, rs));
@@ -315,7 +332,7 @@ public final class CachingTool implements Tool {
         /** CherryPy's {@code tee_output}: keep what is sent. */
         void tee(Request request, Response response) {
             teed = true;
-            if (HeaderElements.of(request.headers("Cache-Control")).contains("no-store")) {
+            if (values(request, "Cache-Control").contains("no-store")) {
                 skip = true;
                 return;
             }

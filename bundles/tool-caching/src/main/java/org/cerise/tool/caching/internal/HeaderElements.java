@@ -5,11 +5,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The element values of a comma-separated header, as CherryPy's
- * {@code HeaderMap.elements(name)} yields them: each element stripped, its {@code ;params}
- * dropped, and the list in descending order. The order matters for {@code Cache-Control}:
- * CherryPy acts on the first of {@code no-cache} and {@code max-age=N} it meets, and in that
- * order {@code no-cache} always comes before any {@code max-age}.
+ * The element values of a comma-separated <em>response</em> header ({@code Pragma},
+ * {@code Cache-Control}, {@code Vary}), as CherryPy's {@code response.headers.values(name)}
+ * yields them: each element stripped, its {@code ;params} dropped, and the list in descending
+ * order. Request headers are read with the core's {@code Request.headerElements}; the
+ * {@code Response} API has no such parser.
  */
 final class HeaderElements {
 

@@ -407,11 +407,27 @@ class CachingBehaviourTest {
     void otherToolsSeeWhetherTheResponseCameFromTheCache() {
         // CherryPy's gzip reads request.cached so as not to compress a cached body twice
         Tool probe = setup -> setup.hook(HookPoint.BEFORE_FINALIZE, 80, false, (request, response) -> response
-                .setHeader("X-Cached", request.attribute(CachingTool.CACHED) + "/" + request.attribute(CachingTool.CACHEABLE)));
+                .setHeader("X-Cached", request.cached() + "/" + request.attribute(CachingTool.CACHEABLE)));
         Harness h = harness("tools.probe.on = True\n").tool("probe", probe);
         assertEquals("false/true", h.get("/app/page").header("X-Cached"));
         assertEquals("true/false", h.get("/app/page").header("X-Cached"));
         assertEquals("false/false", h.request("POST", "/app/page", new byte[0]).header("X-Cached"));
+    }
+
+    /**
+     * Observed on CherryPy 18.8 with a before_handler hook at priority 95: it runs on a hit too,
+     * and sees request.handler None and request.cached True.
+     */
+    @Test
+    void laterBeforeHandlerHooksStillRunOnAHitAndSeeNoHandler() {
+        Tool probe = setup -> setup.hook(HookPoint.BEFORE_HANDLER, 95, false, (request, response) -> response
+                .setHeader("X-Probe", (request.handler() == null) + "/" + request.cached()));
+        Harness h = harness("tools.probe.on = True\n").tool("probe", probe);
+        Harness.Result first = h.get("/app/page");
+        assertEquals("false/false", first.header("X-Probe"));
+        Harness.Result hit = h.get("/app/page");
+        assertEquals("page 1", hit.text());
+        assertEquals("true/true", hit.header("X-Probe"), "the hook ran after the cached headers were restored");
     }
 
     @Test

@@ -87,6 +87,13 @@ class CachingToolTest {
         assertBad(compile("tools.caching.debug", "yes"), "tools.caching.debug");
     }
 
+    @Test
+    void otherArgumentsKeepTheAppFromMounting() {
+        assertBad(compile("tools.caching.max_age", 60L), "key 'tools.caching.max_age': 60 is not an argument of "
+                + "tools.caching (it takes invalid_methods, maxobjects, maxobj_size, maxsize, delay, "
+                + "antistampede_timeout, expire_freq, debug, cache_class)");
+    }
+
     public static class Page {
         int calls;
 

@@ -1,10 +1,7 @@
 package org.cerise.tool.cpstats.internal;
 
-import java.util.Set;
-
 import org.cerise.api.ConfigException;
 import org.cerise.api.tool.ToolSetup;
-import org.slf4j.Logger;
 
 /**
  * The {@code tools.cpstats.*} arguments of one config scope (CherryPy's {@code record_stop}
@@ -17,9 +14,15 @@ import org.slf4j.Logger;
  */
 record StatsArgs(String uriset, long slowNanos, int slowQueriesCount, boolean debug) {
 
-    private static final Set<String> KNOWN = Set.of("uriset", "slow_queries", "slow_queries_count", "debug");
-
-    static StatsArgs read(ToolSetup setup, Logger log) throws ConfigException {
+    /**
+     * @param setup the scope's arguments
+     * @return the arguments, checked
+     * @throws ConfigException if an argument is unknown or has a wrong type or range
+     */
+    static StatsArgs read(ToolSetup setup) throws ConfigException {
+        // CherryPy's record_stop takes any other keyword (**kwargs) and ignores it; Cerise
+        // refuses it, so that a misspelt key shows when the app mounts
+        setup.allowArgs("uriset", "slow_queries", "slow_queries_count", "debug");
         Object u = setup.args().get("uriset");
         if (u != null && !(u instanceof String)) {
             throw setup.badArg("uriset", "must be a quoted name, or None");
@@ -45,11 +48,6 @@ record StatsArgs(String uriset, long slowNanos, int slowQueriesCount, boolean de
             throw setup.badArg("slow_queries_count", "must be a whole number from 0 to 100000");
         }
         boolean debug = setup.booleanArg("debug", false);
-        for (String key : setup.args().keySet()) {
-            if (!KNOWN.contains(key)) {
-                log.warn("{}: tools.cpstats.{} is not an argument of the cpstats tool; it is ignored", setup.path(), key);
-            }
-        }
         return new StatsArgs(uriset, slow, count, debug);
     }
 }

@@ -74,7 +74,7 @@ public final class StatsTool implements Tool, RequestStatistics {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        StatsArgs args = StatsArgs.read(setup, LOG);
+        StatsArgs args = StatsArgs.read(setup);
         int priority = setup.priority(PRIORITY);
         setup.hook(HookPoint.ON_START_RESOURCE, START_PRIORITY, true, (request, response) -> recordStart(request));
         // failsafe: a failing hook before it must not leave the request counted as current forever

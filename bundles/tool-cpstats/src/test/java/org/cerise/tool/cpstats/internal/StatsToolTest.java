@@ -62,4 +62,10 @@ class StatsToolTest {
         assertBad(compile("tools.cpstats.slow_queries_count", 1.5), "tools.cpstats.slow_queries_count");
         assertBad(compile("tools.cpstats.debug", "no"), "tools.cpstats.debug");
     }
+
+    @Test
+    void otherArgumentsKeepTheAppFromMounting() {
+        assertBad(compile("tools.cpstats.slow_query", 0.5), "key 'tools.cpstats.slow_query': 0.5 is not an argument "
+                + "of tools.cpstats (it takes uriset, slow_queries, slow_queries_count, debug)");
+    }
 }

@@ -50,7 +50,7 @@ final class Charsets {
             return null;
         }
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-        AcceptElements.parseHeader(contentType, params);
+        ContentType.parse(contentType, params);
         String name = params.get("charset");
         return name == null ? null : lookup(name);
     }

@@ -12,11 +12,13 @@ import org.cerise.api.tool.ToolSetup;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * CherryPy's {@code tools.decode}: at {@code before_request_body} (priority 50) it sets the
- * charsets tried to decode a form body ({@code request.body.attempt_charsets}). With
- * {@code encoding} (one name or a list) those are the only charsets tried; otherwise
+ * CherryPy's {@code tools.decode} ({@code lib/encoding.decode}): at {@code before_request_body}
+ * (priority 50) it sets the charsets tried to decode a form body
+ * ({@code request.body.attempt_charsets}). With {@code encoding} (one name or a list) those are
+ * the only charsets tried, even one the request's {@code Content-Type} names; otherwise
  * {@code default_encoding} (one name or a list, default {@code 'utf-8'}) is appended to the
- * request's charsets.
+ * request's charsets as they are, so that the default twice tries UTF-8 twice, and the 400
+ * message lists it twice, as CherryPy's does.
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "decode")
@@ -26,6 +28,7 @@ public final class DecodeTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("encoding", "default_encoding");
         List<Charset> only = charsets(setup, "encoding");
         List<Charset> extra = setup.args().containsKey("default_encoding") ? charsets(setup, "default_encoding")
                 : List.of(java.nio.charset.StandardCharsets.UTF_8);

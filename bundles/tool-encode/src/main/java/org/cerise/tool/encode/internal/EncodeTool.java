@@ -26,6 +26,9 @@ public final class EncodeTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        // CherryPy's ResponseEncoder takes any keyword as an attribute; Cerise refuses the ones
+        // it would silently ignore, so that a misspelt key shows when the app mounts
+        setup.allowArgs("encoding", "default_encoding", "errors", "text_only", "add_charset", "failmsg", "debug");
         String encoding = setup.stringArg("encoding", null);
         Charset forced = null;
         if (encoding != null) {
@@ -46,8 +49,13 @@ public final class EncodeTool implements Tool {
             throw setup.badArg("errors", "must be 'strict', 'replace', 'ignore', 'xmlcharrefreplace' or "
                     + "'backslashreplace'");
         }
+        String failmsg = setup.stringArg("failmsg", ResponseEncoder.FAILMSG);
+        if (!FailMessage.valid(failmsg)) {
+            throw setup.badArg("failmsg", "must hold one %r or %s (for the charset), as Python's % operator "
+                    + "formats it; write %% for a percent sign");
+        }
         ResponseEncoder encoder = new ResponseEncoder(encoding, forced, defaultEncoding, defaultCharset, errors,
-                setup.booleanArg("text_only", true), setup.booleanArg("add_charset", true),
+                setup.booleanArg("text_only", true), setup.booleanArg("add_charset", true), failmsg,
                 setup.booleanArg("debug", false));
         setup.hook(HookPoint.BEFORE_HANDLER, setup.priority(PRIORITY), false, (request, response) -> {
             Handler inner = request.handler();

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.Response;
@@ -37,6 +38,8 @@ final class ResponseEncoder {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.encode");
     private static final String ISO_8859_1 = "iso-8859-1";
+    /** CherryPy's {@code ResponseEncoder.failmsg}. */
+    static final String FAILMSG = "Response body could not be encoded with %r.";
 
     private final String encoding;
     private final Charset forced;
@@ -45,10 +48,11 @@ final class ResponseEncoder {
     private final Errors errors;
     private final boolean textOnly;
     private final boolean addCharset;
+    private final String failmsg;
     private final boolean debug;
 
     ResponseEncoder(String encoding, Charset forced, String defaultEncoding, Charset defaultCharset, Errors errors,
-            boolean textOnly, boolean addCharset, boolean debug) {
+            boolean textOnly, boolean addCharset, String failmsg, boolean debug) {
         this.encoding = encoding;
         this.forced = forced;
         this.defaultEncoding = defaultEncoding;
@@ -56,6 +60,7 @@ final class ResponseEncoder {
         this.errors = errors;
         this.textOnly = textOnly;
         this.addCharset = addCharset;
+        this.failmsg = failmsg;
         this.debug = debug;
     }
 
@@ -77,7 +82,7 @@ final class ResponseEncoder {
         String ct = response.header("Content-Type");
         if (ct != null && !ct.isEmpty() && addCharset) {
             Map<String, String> params = new LinkedHashMap<>();
-            String type = AcceptElements.parseHeader(ct, params);
+            String type = ContentType.parse(ct, params);
             if (!textOnly || type.toLowerCase(Locale.ROOT).startsWith("text/")) {
                 log("Content-Type " + ct + ": finding a charset");
                 Attempts attempts = new Attempts(response.stream(), body);
@@ -97,9 +102,8 @@ final class ResponseEncoder {
     }
 
     private String find(Request request, Attempts attempts) {
-        List<String> lines = request.headers("Accept-Charset");
-        String header = lines.isEmpty() ? null : String.join(", ", lines);
-        List<AcceptElements.Element> accepted = AcceptElements.parse(header);
+        // a quality is read only where CherryPy reads one: a forced encoding never looks at it
+        List<HeaderElement> accepted = request.headerElements("Accept-Charset");
         Set<String> named = new java.util.HashSet<>();
         accepted.forEach(e -> named.add(e.value().toLowerCase(Locale.ROOT)));
         if (encoding != null) {
@@ -111,10 +115,10 @@ final class ResponseEncoder {
             if (attempts.attempt(defaultEncoding, defaultCharset)) {
                 return defaultEncoding;
             }
-            throw new HttpError(500, "Response body could not be encoded with " + Charsets.repr(defaultEncoding) + ".");
+            throw new HttpError(500, FailMessage.format(failmsg, defaultEncoding));
         } else {
-            for (AcceptElements.Element e : accepted) {
-                if (e.q() > 0) {
+            for (HeaderElement e : accepted) {
+                if (e.qvalue() > 0) {
                     if (e.value().equals("*")) {
                         if (attempts.attempt(defaultEncoding, defaultCharset)) {
                             return defaultEncoding;
@@ -129,6 +133,9 @@ final class ResponseEncoder {
                 return ISO_8859_1;
             }
         }
+        // CherryPy quotes the header as its header map holds it: several lines joined with ", "
+        List<String> lines = request.headers("Accept-Charset");
+        String header = lines.isEmpty() ? null : String.join(", ", lines);
         String msg = header == null ? "Your client did not send an Accept-Charset header."
                 : "Your client sent this Accept-Charset header: " + header + ".";
         throw new HttpError(406, msg + " We tried these charsets: " + String.join(", ", attempts.tried) + ".");
@@ -152,8 +159,7 @@ final class ResponseEncoder {
         if (text) {
             byte[] bytes = errors.encode((CharSequence) body, cs);
             if (bytes == null) {
-                throw new HttpError(500, "Response body could not be encoded with "
-                        + Charsets.repr(cs.name().toLowerCase(Locale.ROOT)) + ".");
+                throw new HttpError(500, FailMessage.format(failmsg, cs.name().toLowerCase(Locale.ROOT)));
             }
             return bytes;
         }
@@ -175,8 +181,7 @@ final class ResponseEncoder {
             }
             byte[] bytes = errors.encode((CharSequence) chunk, cs);
             if (bytes == null) {
-                throw new IllegalStateException("Response body could not be encoded with "
-                        + Charsets.repr(cs.name().toLowerCase(Locale.ROOT)) + ".");
+                throw new IllegalStateException(FailMessage.format(failmsg, cs.name().toLowerCase(Locale.ROOT)));
             }
             return bytes;
         });

@@ -150,6 +150,19 @@ class EncodeBehaviourTest {
     }
 
     @Test
+    void aForcedEncodingDoesNotReadTheQualityOfALoneElement() {
+        // CherryPy reads a quality only to sort two or more elements or to walk them without
+        // a forced encoding
+        Harness h = harness("tools.encode.encoding = 'utf-8'\n");
+        Harness.Result r = h.get("/app/", "Accept-Charset: utf-8;q=abc");
+        assertEquals(200, r.status());
+        assertEquals("text/html;charset=utf-8", r.header("Content-Type"));
+        Harness.Result two = h.get("/app/", "Accept-Charset: utf-8;q=abc, ascii");
+        assertEquals(400, two.status());
+        assertEquals("Malformed HTTP header: `utf-8;q=abc`", message(two));
+    }
+
+    @Test
     void bodiesWithoutTextTakeAnyCharsetName() {
         Harness.Result empty = get("/app/empty", "Accept-Charset: foo");
         assertEquals(200, empty.status());
@@ -213,6 +226,18 @@ class EncodeBehaviourTest {
         Harness.Result strict = harness("tools.encode.default_encoding = 'ascii'\n").get("/app/latin");
         assertEquals(500, strict.status());
         assertEquals("Response body could not be encoded with 'ascii'.", message(strict));
+    }
+
+    /**
+     * CherryPy's {@code ResponseEncoder.failmsg}, formatted with {@code %} (read in its source);
+     * in a config file each {@code %} is written {@code %%}, as for CherryPy's parser.
+     */
+    @Test
+    void theFailureMessageIsConfigurable() {
+        Harness.Result r = harness("tools.encode.default_encoding = 'ascii'\n"
+                + "tools.encode.failmsg = 'No %%s here (100%%%%)'\n").get("/app/latin");
+        assertEquals(500, r.status());
+        assertEquals("No ascii here (100%)", message(r));
     }
 
     @Test

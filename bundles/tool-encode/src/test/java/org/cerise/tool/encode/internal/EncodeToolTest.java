@@ -62,6 +62,18 @@ class EncodeToolTest {
         assertFailure(compile("encode", "tools.encode.text_only", "yes"), "must be True or False");
         assertFailure(compile("decode", "tools.decode.encoding", java.util.List.of("utf-8", "klingon")),
                 "names a charset this Java runtime does not have: 'klingon'");
+        assertFailure(compile("encode", "tools.encode.failmsg", "no charset"), "must hold one %r or %s");
+        assertFailure(compile("encode", "tools.encode.failmsg", "%r and %d"), "must hold one %r or %s");
+    }
+
+    @Test
+    void unknownArgumentsAreRefused() {
+        assertFailure(compile("encode", "tools.encode.encodng", "utf-8"),
+                "key 'tools.encode.encodng': 'utf-8' is not an argument of tools.encode (it takes encoding, "
+                        + "default_encoding, errors, text_only, add_charset, failmsg, debug)");
+        assertFailure(compile("decode", "tools.decode.default", "utf-8"),
+                "is not an argument of tools.decode (it takes encoding, default_encoding)");
+        assertNull(compile("encode", "tools.encode.failmsg", "%r!", "tools.encode.debug", true).failure);
     }
 
     private static void assertFailure(Scope scope, String expected) {

@@ -3,11 +3,11 @@ package org.cerise.tool.etags.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.HttpRedirect;
 import org.cerise.api.Request;
@@ -41,6 +41,7 @@ public final class EtagsTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("autotags", "debug");
         boolean autotags = setup.booleanArg("autotags", false);
         boolean debug = setup.booleanArg("debug", false);
         MessageDigest md5 = autotags ? md5() : null;
@@ -100,26 +101,14 @@ public final class EtagsTool implements Tool {
     }
 
     /**
-     * A conditional header's entity tags as CherryPy lists them: split at commas outside
-     * quotes, each element's value and parameters re-joined, in descending order of value.
+     * A conditional header's entity tags as CherryPy's {@code validate_etags} lists them:
+     * {@code [str(x) for x in request.headers.elements(name)]}, in descending order of value,
+     * each with its parameters.
      */
-    static List<String> elements(Request request, String name) {
-        List<String> lines = request.headers(name);
-        String header = String.join(", ", lines);
-        if (header.isEmpty()) {
-            return List.of();
-        }
-        List<String[]> parsed = new ArrayList<>();
-        for (String element : Python.splitElements(header)) {
-            parsed.add(Python.parseHeader(element));
-        }
-        // sorted(...) by value, stable, then reversed, as CherryPy's header_elements
-        parsed.sort((a, b) -> a[0].compareTo(b[0]));
-        Collections.reverse(parsed);
-        List<String> out = new ArrayList<>(parsed.size());
-        for (String[] p : parsed) {
-            out.add(p[1]);
-        }
+    private static List<String> elements(Request request, String name) {
+        List<HeaderElement> elements = request.headerElements(name);
+        List<String> out = new ArrayList<>(elements.size());
+        elements.forEach(e -> out.add(e.toString()));
         return out;
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The etags tool in the real pipeline, with {@code autotags = True}. Every expected answer was
- * observed on CherryPy 18.8 with the same pages and headers, including the 412 messages and the
- * ETag kept on the 304.
+ * observed on CherryPy 18.8 with the same pages and headers, including the 412 messages (with the
+ * tags listed as CherryPy parses them) and the ETag kept on the 304.
  */
 class EtagsBehaviourTest {
 
@@ -114,6 +114,21 @@ class EtagsBehaviourTest {
         assertEquals(200, get("/app/", "If-Match: ").status());
         Harness.Result none = harness("").get("/app/", "If-Match: \"x\"");
         assertEquals("If-Match failed: ETag None did not match ['\"x\"']", message(none), "no ETag at all");
+    }
+
+    @Test
+    void theTagsAreListedAsCherryPyParsesThem() {
+        // quoted commas stay in their tag, parameters are kept (names in lower case, values
+        // unquoted), and the list is in descending order of the tags' values
+        assertEquals("If-Match failed: ETag '" + TAG + "' did not match ['W/\"c\"', '\"a,b\"']",
+                message(get("/app/", "If-Match: \"a,b\", W/\"c\"")));
+        assertEquals("If-Match failed: ETag '" + TAG + "' did not match ['\"x\";v=1']",
+                message(get("/app/", "If-Match: \"x\" ; V=\"1\"")));
+        assertEquals("If-Match failed: ETag '" + TAG + "' did not match ['\"b\"', '\"a\";q=abc']",
+                message(get("/app/", "If-Match: \"b\", \"a\";q=abc")), "no quality in If-Match");
+        assertEquals(200, get("/app/", "If-None-Match: \"x\" ; V=\"1\", \"a,b\"").status());
+        assertEquals("If-Match failed: ETag '" + TAG + "' did not match ['\"y\"', '\"x\"']",
+                message(get("/app/", "If-Match: \"x\"", "If-Match: \"y\"")), "two lines are one list");
     }
 
     @Test

@@ -57,9 +57,10 @@ class EtagsToolTest {
     }
 
     @Test
-    void elementsKeepQuotedCommasAndParameters() {
-        assertEquals(List.of("\"a,b\"", "W/\"c\""), Python.splitElements("\"a,b\",W/\"c\"").stream()
-                .map(e -> Python.parseHeader(e)[1]).toList());
-        assertEquals("\"x\";v=1", Python.parseHeader(" \"x\" ; V=\"1\"")[1]);
+    void unknownArgumentsAreRefused() {
+        Scope scope = compile("tools.etags.autotag", true);
+        assertNotNull(scope.failure);
+        assertTrue(scope.failure.getMessage().contains("key 'tools.etags.autotag': True is not an argument of "
+                + "tools.etags (it takes autotags, debug)"), scope.failure.getMessage());
     }
 }

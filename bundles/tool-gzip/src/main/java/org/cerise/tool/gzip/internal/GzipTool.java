@@ -4,22 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.Response;
@@ -36,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code Vary: Accept-Encoding}, then compresses a non-empty body whose media type is in
  * {@code mime_types} when the client's most preferred {@code Accept-Encoding} element is
  * {@code gzip} or {@code x-gzip}; {@code identity} preferred (quality above 0) or gzip at
- * quality 0 leaves the body alone; no usable element at all is 406.
+ * quality 0 leaves the body alone; no usable element at all is 406. A response served from the
+ * cache ({@link Request#cached()}) is left as it was stored.
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "gzip")
@@ -54,6 +52,7 @@ public final class GzipTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("compress_level", "mime_types", "debug");
         long level = setup.longArg("compress_level", 5);
         if (level < -1 || level > 9) {
             throw setup.badArg("compress_level", "must be an integer from 0 (none) to 9 (best), or -1 for zlib's default");
@@ -92,14 +91,22 @@ public final class GzipTool implements Tool {
             log(debug, "No response body");
             return;
         }
-        List<String> lines = request.headers("Accept-Encoding");
-        List<AcceptElements.Element> acceptable;
+        if (request.cached()) {
+            // the caching tool stored what this tool made of the first answer: compressed already
+            log(debug, "Not gzipping cached response");
+            return;
+        }
         try {
-            acceptable = AcceptElements.parse(lines.isEmpty() ? null : String.join(", ", lines));
+            negotiate(request, response, level, mimeTypes, debug);
         } catch (HttpError malformed) {
+            // a quality that is not a number, read while sorting or walking the elements
             request.setAttribute(ANSWERED, Boolean.TRUE);
             throw malformed;
         }
+    }
+
+    private static void negotiate(Request request, Response response, int level, MimeTypes mimeTypes, boolean debug) {
+        List<HeaderElement> acceptable = request.headerElements("Accept-Encoding");
         if (acceptable.isEmpty()) {
             // RFC 2616 14.3: without Accept-Encoding, identity is the coding to use
             log(debug, "No Accept-Encoding");
@@ -107,14 +114,14 @@ public final class GzipTool implements Tool {
         }
         String ct = response.header("Content-Type");
         String mediaType = ct == null ? "" : ct.split(";", -1)[0];
-        for (AcceptElements.Element coding : acceptable) {
-            if (coding.value().equals("identity") && coding.q() != 0) {
-                log(debug, "Non-zero identity qvalue: " + coding.text());
+        for (HeaderElement coding : acceptable) {
+            if (coding.value().equals("identity") && coding.qvalue() != 0) {
+                log(debug, "Non-zero identity qvalue: " + coding);
                 return;
             }
             if (coding.value().equals("gzip") || coding.value().equals("x-gzip")) {
-                if (coding.q() == 0) {
-                    log(debug, "Zero gzip qvalue: " + coding.text());
+                if (coding.qvalue() == 0) {
+                    log(debug, "Zero gzip qvalue: " + coding);
                     return;
                 }
                 if (!mimeTypes.matches(mediaType)) {
@@ -171,16 +178,22 @@ public final class GzipTool implements Tool {
         }
     }
 
+    /**
+     * The charset the core would write the body's text in: the Content-Type's {@code charset}
+     * parameter, else (or if unknown) UTF-8. The Response API does not offer the core's own
+     * answer, so a streamed body's text chunks are encoded here the same way.
+     */
     private static Charset charset(String contentType) {
         if (contentType != null) {
-            Map<String, String> params = new LinkedHashMap<>();
-            AcceptElements.parseHeader(contentType, params);
-            String name = params.get("charset");
-            if (name != null) {
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    // the core falls back to UTF-8 too
+            for (String param : contentType.split(";")) {
+                String p = param.strip();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).strip().replace("\"", ""));
+                    } catch (IllegalArgumentException e) {
+                        // the core falls back to UTF-8 too
+                        break;
+                    }
                 }
             }
         }

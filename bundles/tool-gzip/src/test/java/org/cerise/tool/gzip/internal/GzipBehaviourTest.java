@@ -241,10 +241,21 @@ class GzipBehaviourTest {
         assertTrue(Math.abs(System.currentTimeMillis() / 1000 - mtime) < 60, "MTIME is now");
     }
 
+    /** CherryPy answers 500 here (see the README); the 400 is its message before that. */
     @Test
     void aMalformedQualityIs400() {
         Harness.Result r = get("/app/", "Accept-Encoding: gzip;q=abc");
         assertEquals(400, r.status());
         assertTrue(r.text().contains("Malformed HTTP header: `gzip;q=abc`"), r::text);
+        assertEquals(400, get("/app/", "Accept-Encoding: identity;q=abc").status());
+        assertEquals(400, get("/app/", "Accept-Encoding: gzip, deflate;q=abc").status(), "sorting reads it");
+    }
+
+    /** Observed on CherryPy 18.8: the quality of a lone coding that is neither gzip nor identity is never read. */
+    @Test
+    void aMalformedQualityThatIsNeverReadIsNoError() {
+        Harness.Result r = get("/app/", "Accept-Encoding: deflate;q=abc");
+        assertEquals(406, r.status());
+        assertTrue(r.text().contains("<p>identity, gzip</p>"), r::text);
     }
 }

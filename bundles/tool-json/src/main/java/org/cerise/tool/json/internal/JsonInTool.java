@@ -1,16 +1,15 @@
 package org.cerise.tool.json.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.tool.CeriseTool;
@@ -38,8 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Answers, as CherryPy's: no {@code Content-Length} (and no {@code Transfer-Encoding}) is
  * 411; with {@code force} another media type is 415 "Expected an entity of content type
  * application/json, text/javascript"; a JSON type without {@code Content-Length} (chunked) is
- * 411; a body that is not UTF-8 JSON is 400 "Invalid JSON document". Without {@code force},
- * other media types are processed by the core as usual (forms become parameters).
+ * 411; a body longer than {@code request.body.maxbytes} is the core's 413
+ * ({@link Request#bodyBytes()}); a body that is not UTF-8 JSON is 400 "Invalid JSON document".
+ * Without {@code force}, other media types are processed by the core as usual (forms become
+ * parameters).
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "json_in")
@@ -48,6 +49,8 @@ public final class JsonInTool implements Tool {
     static final int PRIORITY = 30;
     /** The {@link Reader} of the scope, set when the tool claimed the request's body. */
     private static final String CLAIMED = "org.cerise.tool.json.in";
+    /** CherryPy's {@code RequestBody.default_content_type}, for a request without one. */
+    private static final String DEFAULT_CONTENT_TYPE = "application/x-www-form-urlencoded";
     private static final Logger LOG = LoggerFactory.getLogger("org.cerise.tool.json");
 
     @Override
@@ -56,6 +59,7 @@ public final class JsonInTool implements Tool {
             throw setup.badArg("processor", "is a Python callable in CherryPy; Cerise's json_in always parses the "
                     + "body with Jackson into request.json() (convert it with org.cerise.tool.json.Json.read)");
         }
+        setup.allowArgs("content_type", "force", "debug");
         List<String> types = new ArrayList<>();
         if (setup.args().containsKey("content_type")) {
             for (Object t : setup.listArg("content_type")) {
@@ -69,7 +73,7 @@ public final class JsonInTool implements Tool {
             types.add("text/javascript");
         }
         Reader reader = new Reader(List.copyOf(types), setup.booleanArg("force", true),
-                setup.booleanArg("debug", false), maxBytes(setup), Mappers.mapper());
+                setup.booleanArg("debug", false), Mappers.mapper());
         setup.hook(HookPoint.BEFORE_REQUEST_BODY, setup.priority(PRIORITY), false, (request, response) -> {
             if (request.processRequestBody()) {
                 request.setAttribute(CLAIMED, reader);
@@ -83,33 +87,19 @@ public final class JsonInTool implements Tool {
         });
     }
 
-    /** The core's limit: {@code request.body.maxbytes}, else {@code server.max_request_body_size}, else 100 MiB. */
-    private static long maxBytes(ToolSetup setup) throws ConfigException {
-        Map<String, Object> config = setup.config();
-        for (String key : List.of("request.body.maxbytes", "server.max_request_body_size")) {
-            Object v = config.get(key);
-            if (v instanceof Long) {
-                return (Long) v;
-            }
-        }
-        return 100L * 1024 * 1024;
-    }
-
     /** One scope's settings, and the reading of one request's body. */
     private static final class Reader {
         private final List<String> types;
         private final boolean force;
         private final boolean debug;
-        private final long maxBytes;
         private final String expected;
         private final ObjectMapper mapper;
 
-        Reader(List<String> types, boolean force, boolean debug, long maxBytes, ObjectMapper mapper) {
+        Reader(List<String> types, boolean force, boolean debug, ObjectMapper mapper) {
             this.mapper = mapper;
             this.types = types;
             this.force = force;
             this.debug = debug;
-            this.maxBytes = maxBytes;
             this.expected = "Expected an entity of content type " + String.join(", ", types);
         }
 
@@ -118,9 +108,11 @@ public final class JsonInTool implements Tool {
             if (length == null && request.header("Transfer-Encoding") == null) {
                 throw new HttpError(411);
             }
-            String contentType = request.header("Content-Type");
-            // CherryPy looks the media type up as sent, then its top-level type
-            String media = contentType == null ? "" : mediaType(contentType);
+            // CherryPy's RequestBody: the first of the Content-Type's elements (as
+            // request.headers.elements sorts them), else the default form type; the processor is
+            // looked up by that media type as sent, then by its top-level type
+            List<HeaderElement> contentType = request.headerElements("Content-Type");
+            String media = contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType.get(0).value();
             int slash = media.indexOf('/');
             if (!types.contains(media) && !types.contains(slash < 0 ? media : media.substring(0, slash))) {
                 if (force) {
@@ -134,11 +126,8 @@ public final class JsonInTool implements Tool {
             if (debug) {
                 LOG.info("[TOOLS.JSON_IN] Reading a {} body as JSON", media);
             }
-            byte[] bytes;
-            checkDeclared(length);
-            try (InputStream in = request.body()) {
-                bytes = readBounded(in);
-            }
+            // the core's limit (request.body.maxbytes): 413 for a longer declared or sent body
+            byte[] bytes = request.bodyBytes();
             request.setProcessRequestBody(false);
             Object document;
             try {
@@ -150,34 +139,6 @@ public final class JsonInTool implements Tool {
             }
             request.setJson(document);
             request.setAttribute(Mappers.ATTRIBUTE, mapper);
-        }
-
-        /** A body declared longer than the limit is refused before it is read. */
-        private void checkDeclared(String length) {
-            long n;
-            try {
-                n = Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                throw new HttpError(400, "Malformed Content-Length header.");
-            }
-            if (maxBytes > 0 && n > maxBytes) {
-                throw new HttpError(413);
-            }
-        }
-
-        private byte[] readBounded(InputStream in) throws IOException {
-            long limit = maxBytes > 0 ? maxBytes : Integer.MAX_VALUE - 9;
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new HttpError(413);
-            }
-            return bytes;
-        }
-
-        /** The value of a Content-Type before its parameters, as {@code cgi.parse_header} gives it. */
-        private static String mediaType(String contentType) {
-            int semicolon = contentType.indexOf(';');
-            return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
         }
     }
 }

@@ -32,6 +32,7 @@ public final class JsonOutTool implements Tool {
             throw setup.badArg("handler", "is a Python callable in CherryPy; Cerise's json_out always writes the "
                     + "handler's result with Jackson (annotate the result's class to shape it)");
         }
+        setup.allowArgs("content_type", "debug");
         String contentType = setup.args().containsKey("content_type") && setup.args().get("content_type") == null
                 ? null : setup.stringArg("content_type", "application/json");
         boolean debug = setup.booleanArg("debug", false);

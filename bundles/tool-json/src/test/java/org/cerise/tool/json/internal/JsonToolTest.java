@@ -65,6 +65,14 @@ class JsonToolTest {
         assertFailure(compile("json_out", "tools.json_out.content_type", 1L), "must be a quoted string");
     }
 
+    @Test
+    void unknownArgumentsAreRefused() {
+        assertFailure(compile("json_in", "tools.json_in.content_types", "application/json"),
+                "is not an argument of tools.json_in (it takes content_type, force, debug)");
+        assertFailure(compile("json_out", "tools.json_out.force", true),
+                "is not an argument of tools.json_out (it takes content_type, debug)");
+    }
+
     private static void assertFailure(Scope scope, String expected) {
         assertNotNull(scope.failure);
         String message = scope.failure.getMessage();
