@@ -53,6 +53,25 @@ public interface Response {
     Set<String> headerNames();
 
     /**
+     * A comma-separated response header split into its elements, ordered as
+     * {@link Request#headerElements(String)} orders a request header's ({@code Cache-Control},
+     * {@code Vary}, {@code Pragma}).
+     *
+     * @param name the header name, case-insensitive
+     * @return the elements, empty if the header is not set
+     */
+    List<HeaderElement> headerElements(String name);
+
+    /**
+     * The charset text in the body is written in: the one the {@code Content-Type} names, else
+     * UTF-8 (also when the name is unknown). Tools that turn text chunks into bytes themselves
+     * (compressing, caching) use it to produce the bytes the client would have got.
+     *
+     * @return the charset
+     */
+    java.nio.charset.Charset charset();
+
+    /**
      * Sets a header, replacing all its earlier values.
      *
      * @param name  the header name

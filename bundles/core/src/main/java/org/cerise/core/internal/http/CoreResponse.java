@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.cerise.api.Cookie;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpStatus;
 import org.cerise.api.Response;
 
@@ -125,7 +126,14 @@ public final class CoreResponse implements Response {
         return bytes;
     }
 
-    /** @return the charset named by {@code Content-Type}, UTF-8 when none or unknown */
+    @Override
+    public List<HeaderElement> headerElements(String name) {
+        List<String> lines = headers(name);
+        return HeaderElements.parse(name, lines.isEmpty() ? null
+                : lines.size() == 1 ? lines.get(0) : String.join(", ", lines));
+    }
+
+    @Override
     public Charset charset() {
         String ct = headers.get("Content-Type");
         int i = ct == null ? -1 : indexOfCharset(ct);

@@ -111,7 +111,7 @@ public final class FormDecoder {
                 break;
             }
         }
-        if (plain) {
+        if (plain && asciiCompatible(charset)) {
             return s.substring(from, to);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
@@ -130,6 +130,26 @@ public final class FormDecoder {
             }
         }
         return strictDecode(bytes.toByteArray(), charset);
+    }
+
+    /**
+     * Whether plain ASCII bytes mean the same ASCII text in the charset, so that text without
+     * escapes can be taken as it is (not so in UTF-16, where CherryPy's decode fails).
+     */
+    private static boolean asciiCompatible(Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII)) {
+            return true;
+        }
+        byte[] ascii = new byte[128];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) i;
+        }
+        try {
+            return strictDecode(ascii, charset).equals(new String(ascii, StandardCharsets.US_ASCII));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static String strictDecode(byte[] bytes, Charset charset) throws CharacterCodingException {

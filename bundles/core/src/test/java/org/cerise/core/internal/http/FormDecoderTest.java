@@ -100,6 +100,13 @@ class FormDecoderTest {
     }
 
     @Test
+    void plainAsciiIsNotTakenAsItIsInACharsetThatIsNotAsciiCompatible() {
+        // process_urlencoded(b'x=1') with attempt_charsets ['utf-16']: b'x'.decode('utf-16') fails -> 400
+        assertThrows(CharacterCodingException.class, () -> FormDecoder.decodeBody("x=1".getBytes(StandardCharsets.US_ASCII),
+                StandardCharsets.UTF_16, new LinkedHashMap<>(), null));
+    }
+
+    @Test
     void addsToWhatIsAlreadyThere() throws Exception {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.computeIfAbsent("a", k -> new ArrayList<>()).add("0");

@@ -346,13 +346,13 @@ public final class CachingTool implements Tool {
                 response.setBody(tee.wrap((InputStream) body));
             } else if (body instanceof Stream) {
                 tee = new Tee(s.maxObjectSize());
-                response.setBody(tee.wrap((Stream<?>) body, () -> charsetOf(response)));
+                response.setBody(tee.wrap((Stream<?>) body, response::charset));
             } else if (body instanceof Iterator) {
                 tee = new Tee(s.maxObjectSize());
-                response.setBody(tee.wrap((Iterator<?>) body, () -> charsetOf(response)));
+                response.setBody(tee.wrap((Iterator<?>) body, response::charset));
             } else if (body instanceof Iterable) {
                 tee = new Tee(s.maxObjectSize());
-                response.setBody(tee.wrap(((Iterable<?>) body).iterator(), () -> charsetOf(response)));
+                response.setBody(tee.wrap(((Iterable<?>) body).iterator(), response::charset));
             } else {
                 skip = true;
             }
@@ -383,8 +383,7 @@ public final class CachingTool implements Tool {
             if (status < 200 || status == 204 || status == 205) {
                 return;
             }
-            if (HeaderElements.of(response.headers("Pragma")).contains("no-cache")
-                    || HeaderElements.of(response.headers("Cache-Control")).contains("no-store")) {
+            if (hasElement(response, "Pragma", "no-cache") || hasElement(response, "Cache-Control", "no-store")) {
                 return;
             }
             byte[] body;
@@ -414,7 +413,7 @@ public final class CachingTool implements Tool {
                 }
                 if (name.equalsIgnoreCase("Vary")) {
                     // CherryPy keeps the elements in its header map's (descending) order
-                    vary.addAll(HeaderElements.of(response.headers(name)));
+                    response.headerElements(name).forEach(e -> vary.add(e.value()));
                 }
             }
             cache.put(uri, request, status, response.reason(), List.copyOf(headers), List.copyOf(vary), body, time, s,
@@ -430,25 +429,7 @@ public final class CachingTool implements Tool {
         }
     }
 
-    /** The charset the pipeline encodes text chunks with: {@code Content-Type}'s, else UTF-8. */
-    static Charset charsetOf(Response response) {
-        String ct = response.header("Content-Type");
-        if (ct == null) {
-            return StandardCharsets.UTF_8;
-        }
-        int semi = ct.indexOf(';');
-        while (semi >= 0) {
-            int next = ct.indexOf(';', semi + 1);
-            String param = ct.substring(semi + 1, next < 0 ? ct.length() : next).strip();
-            if (param.regionMatches(true, 0, "charset=", 0, 8)) {
-                try {
-                    return Charset.forName(param.substring(8).strip().replace("\"", ""));
-                } catch (RuntimeException e) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-            semi = next;
-        }
-        return StandardCharsets.UTF_8;
+    private static boolean hasElement(Response response, String header, String value) {
+        return response.headerElements(header).stream().anyMatch(e -> e.value().equals(value));
     }
 }

@@ -133,7 +133,7 @@ public final class GzipTool implements Tool {
                 response.removeHeader("Content-Length");
                 if (response.stream()) {
                     Object body = response.body();
-                    ByteChunks chunks = new ByteChunks(body, charset(ct));
+                    ByteChunks chunks = new ByteChunks(body, response.charset());
                     response.setBody(Gzip.compressing(chunks, level, () -> {
                         chunks.close();
                         close(body);
@@ -176,28 +176,6 @@ public final class GzipTool implements Tool {
         if (debug) {
             LOG.info("[TOOLS.GZIP] {}", message);
         }
-    }
-
-    /**
-     * The charset the core would write the body's text in: the Content-Type's {@code charset}
-     * parameter, else (or if unknown) UTF-8. The Response API does not offer the core's own
-     * answer, so a streamed body's text chunks are encoded here the same way.
-     */
-    private static Charset charset(String contentType) {
-        if (contentType != null) {
-            for (String param : contentType.split(";")) {
-                String p = param.strip();
-                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                    try {
-                        return Charset.forName(p.substring(8).strip().replace("\"", ""));
-                    } catch (IllegalArgumentException e) {
-                        // the core falls back to UTF-8 too
-                        break;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static void close(Object body) {
