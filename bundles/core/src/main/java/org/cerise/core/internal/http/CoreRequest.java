@@ -229,9 +229,7 @@ public final class CoreRequest implements Request {
 
     @Override
     public List<HeaderElement> headerElements(String name) {
-        List<String> lines = headers(name);
-        return HeaderElements.parse(name, lines.isEmpty() ? null
-                : lines.size() == 1 ? lines.get(0) : String.join(", ", lines));
+        return HeaderElements.parse(name, headers(name));
     }
 
     @Override

@@ -37,6 +37,15 @@ public final class HeaderElements {
 
     /**
      * @param name  the header's name (any case)
+     * @param lines the header's lines, as many as were sent or set
+     * @return the elements of all lines, as if joined with {@code ", "}, most preferred first
+     */
+    public static List<HeaderElement> parse(String name, List<String> lines) {
+        return parse(name, lines.isEmpty() ? null : lines.size() == 1 ? lines.get(0) : String.join(", ", lines));
+    }
+
+    /**
+     * @param name  the header's name (any case)
      * @param value the header's value (several lines joined with {@code ", "}), or {@code null}
      * @return the elements, most preferred first; empty for a missing or empty header
      * @throws HttpError 400 {@code Malformed HTTP header: `...`} when elements must be ordered by

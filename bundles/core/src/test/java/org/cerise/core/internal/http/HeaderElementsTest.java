@@ -80,7 +80,7 @@ class HeaderElementsTest {
 
     @Test
     void absentOrEmptyHeaderHasNoElements() {
-        assertTrue(HeaderElements.parse("Accept", null).isEmpty());
+        assertTrue(HeaderElements.parse("Accept", (String) null).isEmpty());
         assertTrue(HeaderElements.parse("Accept", "").isEmpty());
     }
 }

@@ -39,22 +39,6 @@ final class Charsets {
         }
     }
 
-    /**
-     * The {@code charset} parameter of a Content-Type value.
-     *
-     * @param contentType the header value, may be {@code null}
-     * @return the charset it names, or {@code null} if it names none or one the runtime lacks
-     */
-    static Charset ofContentType(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-        ContentType.parse(contentType, params);
-        String name = params.get("charset");
-        return name == null ? null : lookup(name);
-    }
-
     /** Python's {@code repr} of a plain string, for CherryPy's messages. */
     static String repr(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";

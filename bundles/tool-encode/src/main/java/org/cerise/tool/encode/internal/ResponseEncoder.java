@@ -80,9 +80,11 @@ final class ResponseEncoder {
         // CherryPy's prepare_iter: an empty string is an empty body, with no text to encode
         Object body = returned instanceof CharSequence && ((CharSequence) returned).length() == 0 ? null : returned;
         String ct = response.header("Content-Type");
-        if (ct != null && !ct.isEmpty() && addCharset) {
-            Map<String, String> params = new LinkedHashMap<>();
-            String type = ContentType.parse(ct, params);
+        // CherryPy reads it as response.headers.elements('Content-Type')[0]
+        List<HeaderElement> elements = ct == null || ct.isEmpty() ? List.of() : response.headerElements("Content-Type");
+        if (!elements.isEmpty() && addCharset) {
+            Map<String, String> params = new LinkedHashMap<>(elements.get(0).params());
+            String type = elements.get(0).value();
             if (!textOnly || type.toLowerCase(Locale.ROOT).startsWith("text/")) {
                 log("Content-Type " + ct + ": finding a charset");
                 Attempts attempts = new Attempts(response.stream(), body);
@@ -98,7 +100,7 @@ final class ResponseEncoder {
                 return attempts.result;
             }
         }
-        return unnegotiated(ct, body);
+        return unnegotiated(elements.isEmpty() ? null : elements.get(0).params().get("charset"), body);
     }
 
     private String find(Request request, Attempts attempts) {
@@ -147,12 +149,13 @@ final class ResponseEncoder {
      * {@code default_encoding}. CherryPy refuses such text with a 500 ("Page handlers MUST return
      * bytes"); Java handlers return strings for every type, so Cerise encodes them.
      */
-    private Object unnegotiated(String ct, Object body) {
+    /** @param named the charset the Content-Type names, or {@code null} */
+    private Object unnegotiated(String named, Object body) {
         boolean text = body instanceof CharSequence;
         if (!text && !isChunked(body)) {
             return body;
         }
-        Charset cs = Charsets.ofContentType(ct);
+        Charset cs = named == null ? null : Charsets.lookup(named);
         if (cs == null) {
             cs = forced != null ? forced : defaultCharset;
         }
