@@ -27,8 +27,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code Access-Control-Allow-*} headers when the origin, method and headers are allowed, 403
  * otherwise. An allowed preflight is {@linkplain Request#markAnswered() marked answered}, so
  * neither the body stage, the {@code before_handler} tools (authentication included: browsers
- * send no credentials on a preflight) nor the page handler run for it. Other responses, errors included, get
- * {@code Access-Control-Allow-Origin} (and {@code -Credentials}, {@code -Expose-Headers}) at
+ * send no credentials on a preflight) nor the page handler run for it. Other responses,
+ * errors included, get {@code Access-Control-Allow-Origin} (and {@code -Credentials}, {@code -Expose-Headers}) at
  * {@code before_finalize} and {@code after_error_response} when the origin is allowed, and
  * {@code Vary: Origin} whenever the answer depends on the origin.
  */
@@ -213,8 +213,8 @@ public final class CorsTool implements Tool {
             }
         }
 
+        // No body to clear: the core sends none with a 204.
         response.setStatus(204);
-        response.setBody(null);
         response.setHeader("Access-Control-Allow-Origin", sameForEveryone(s) ? "*" : origin);
         if (s.credentials) {
             response.setHeader("Access-Control-Allow-Credentials", "true");
