@@ -2,9 +2,9 @@ package org.cerise.tool.accept.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.cerise.api.ConfigException;
+import org.cerise.api.HeaderElement;
 import org.cerise.api.HttpError;
 import org.cerise.api.Request;
 import org.cerise.api.tool.CeriseTool;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CherryPy's {@code tools.accept}: at {@code on_start_resource} (priority 50) the client's
- * {@code Accept} ranges, most preferred first, are matched against the media types the path
+ * {@code Accept} ranges, most preferred first as {@link Request#headerElements} orders them
+ * (CherryPy's {@code request.headers.elements}), are matched against the media types the path
  * emits ({@code media}); the first match is the answer, kept in the request attribute
  * {@value #MEDIA_ATTRIBUTE}. No match answers 406 with CherryPy's message; no (or an empty)
  * {@code Accept} header accepts the first media type.
@@ -30,15 +31,9 @@ public final class AcceptTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("media", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.accept (it takes media, debug)");
-            }
-        }
+        setup.allowArgs("media", "debug");
         boolean debug = setup.booleanArg("debug", false);
         List<String> media = new ArrayList<>();
         for (Object m : setup.listArg("media")) {
@@ -71,18 +66,16 @@ public final class AcceptTool implements Tool {
         }
 
         String choose(Request request) {
-            List<String> values = request.headers("Accept");
-            String header = values.isEmpty() ? null : String.join(", ", values);
-            List<AcceptRange> ranges = AcceptRange.parseAll(header);
+            List<HeaderElement> ranges = request.headerElements("Accept");
             if (ranges.isEmpty()) {
                 debug(request, "No Accept header elements");
                 return first;
             }
-            for (AcceptRange range : ranges) {
-                if (!(range.quality() > 0)) {
+            for (HeaderElement range : ranges) {
+                if (!(range.qvalue() > 0)) {
                     continue;
                 }
-                String type = range.mediaRange();
+                String type = range.value();
                 if (type.equals("*/*")) {
                     debug(request, "Match due to */*");
                     return first;
@@ -100,6 +93,8 @@ public final class AcceptTool implements Tool {
                     return type;
                 }
             }
+            // CherryPy quotes request.headers.get('Accept'): every Accept line, joined.
+            String header = String.join(", ", request.headers("Accept"));
             throw new HttpError(406, "Your client sent this Accept header: " + header + "." + refusal);
         }
 

@@ -25,15 +25,9 @@ public final class AllowTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("methods", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.allow (it takes methods, debug)");
-            }
-        }
+        setup.allowArgs("methods", "debug");
         boolean debug = setup.booleanArg("debug", false);
         List<String> methods = new ArrayList<>();
         for (Object m : setup.listArg("methods")) {

@@ -46,4 +46,11 @@ class AllowToolTest {
         assertTrue(scope.failure.getMessage().contains("key 'tools.allow.methods'"), scope.failure.getMessage());
         assertTrue(compile("tools.allow.method", "GET").failure.getMessage().contains("is not an argument of tools.allow"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.allow.methds", "GET").failure.getMessage();
+        assertTrue(message.contains("key 'tools.allow.methds': 'GET' is not an argument of tools.allow (it takes methods, "
+                + "debug)"), message);
+    }
 }

@@ -24,10 +24,6 @@ import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 import org.cerise.tool.authbasic.PasswordChecker;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,32 +41,14 @@ public final class AuthBasicTool implements Tool {
 
     static final int PRIORITY = 1;
 
-    /**
-     * Set by the cors tool on a CORS preflight it has answered: browsers never send
-     * credentials on a preflight, and no handler runs for it.
-     */
-    static final String CORS_PREFLIGHT = "org.cerise.tool.cors.preflight";
-
     static final String UNAUTHORIZED = "You are not authorized to access that resource";
 
     private static final Logger LOG = LoggerFactory.getLogger("cerise.tool.auth_basic");
     private static final String FALLBACK_CHARSET = "ISO-8859-1";
 
-    private final NamedServices<PasswordChecker> checkers = new NamedServices<>(PasswordChecker.NAME);
-
-    /** @param checker a checker that config may select by its name */
-    @Reference(service = PasswordChecker.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindChecker(PasswordChecker checker, Map<String, Object> properties) {
-        checkers.bind(checker, properties);
-    }
-
-    void unbindChecker(PasswordChecker checker, Map<String, Object> properties) {
-        checkers.unbind(checker, properties);
-    }
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("realm", "users", "checkpassword", "accept_charset", "debug");
         String realm = setup.stringArg("realm", null);
         if (realm == null) {
             throw setup.badArg("realm", "must be set: the realm named in the challenge");
@@ -93,9 +71,6 @@ public final class AuthBasicTool implements Tool {
                 + (upper.equals(FALLBACK_CHARSET) ? "" : ", charset=\"" + upper + "\"");
 
         setup.hook(HookPoint.BEFORE_HANDLER, setup.priority(PRIORITY), false, (request, response) -> {
-            if (Boolean.TRUE.equals(request.attribute(CORS_PREFLIGHT)) && request.handler() == null) {
-                return;
-            }
             String user = authenticate(request, realm, charset, credentials);
             if (user == null) {
                 if (debug) {
@@ -170,26 +145,16 @@ public final class AuthBasicTool implements Tool {
         boolean check(String realm, String user, String password);
     }
 
-    private Credentials credentials(ToolSetup setup) throws ConfigException {
+    private static Credentials credentials(ToolSetup setup) throws ConfigException {
         Object users = setup.args().get("users");
         String named = setup.stringArg("checkpassword", null);
         if (users != null && named != null) {
             throw setup.badArg("checkpassword", "cannot be used together with tools.auth_basic.users: choose one");
         }
         if (named != null) {
-            NamedServices.Slot<PasswordChecker> slot = checkers.slot(named);
-            if (slot.get() == null) {
-                throw setup.badArg("checkpassword", "names no registered " + PasswordChecker.class.getName()
-                        + " service: register one with the service property " + PasswordChecker.NAME + "=" + named);
-            }
-            return (realm, user, password) -> {
-                PasswordChecker checker = slot.get();
-                if (checker == null) {
-                    throw new IllegalStateException("the " + PasswordChecker.class.getSimpleName() + " '" + named
-                            + "' that tools.auth_basic.checkpassword names has gone away");
-                }
-                return checker.checkPassword(realm, user, password);
-            };
+            // The core mounts the app again whenever the named checker comes, changes or goes,
+            // so the one found now serves as long as this set-up does.
+            return setup.service(PasswordChecker.class, PasswordChecker.NAME, named)::checkPassword;
         }
         if (!(users instanceof Map)) {
             throw setup.badArg("users", users == null

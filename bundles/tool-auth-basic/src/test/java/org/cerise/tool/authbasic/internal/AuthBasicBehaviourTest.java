@@ -1,6 +1,7 @@
 package org.cerise.tool.authbasic.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Expose;
 import org.cerise.api.Request;
 import org.cerise.api.tool.HookPoint;
 import org.cerise.api.tool.Tool;
+import org.cerise.core.internal.config.MissingServiceException;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
 import org.cerise.tool.authbasic.PasswordChecker;
@@ -123,51 +124,54 @@ class AuthBasicBehaviourTest {
         assertEquals("Hello jürgen", h.get("/app/", basic("ju\u0308rgen:pa\u0308ssword")).text());
     }
 
+    private static final String NAMED = "[/]\ntools.auth_basic.on = True\ntools.auth_basic.realm = 'earth'\n"
+            + "tools.auth_basic.checkpassword = 'ldap'\n";
+
     @Test
-    void aNamedPasswordCheckerServiceIsAsked() {
-        AuthBasicTool tool = new AuthBasicTool();
+    void aNamedPasswordCheckerServiceIsAskedAndReplacedWhenAnotherTakesItsName() {
         List<String> asked = new ArrayList<>();
         PasswordChecker ldap = (realm, user, password) -> {
             asked.add(realm + "/" + user + "/" + password);
             return user.equals("carol") && password.equals("pw");
         };
-        tool.bindChecker(ldap, Map.of(PasswordChecker.NAME, "ldap"));
-        Harness h = Harness.of(new Site()).dispatcher("tree", new TreeDispatcher()).tool("auth_basic", tool).config(
-                "[/]\ntools.auth_basic.on = True\ntools.auth_basic.realm = 'earth'\n"
-                        + "tools.auth_basic.checkpassword = 'ldap'\n");
+        Harness h = harness(NAMED).service(PasswordChecker.class, PasswordChecker.NAME, "ldap", ldap);
         assertEquals("Hello carol", h.get("/app/", basic("carol:pw")).text());
         assertEquals(401, h.get("/app/", basic("carol:nope")).status());
         assertEquals(List.of("earth/carol/pw", "earth/carol/nope"), asked);
 
-        tool.unbindChecker(ldap, Map.of(PasswordChecker.NAME, "ldap"));
-        assertEquals(500, h.get("/app/", basic("carol:pw")).status(), "the mounted app lost its checker");
+        h.service(PasswordChecker.class, PasswordChecker.NAME, "ldap", (realm, user, password) -> user.equals("dave"));
+        assertEquals("Hello dave", h.get("/app/", basic("dave:any")).text());
+        assertEquals(401, h.get("/app/", basic("carol:pw")).status(), "the new checker is asked, not the old one");
     }
 
     @Test
-    void aMissingCheckerKeepsTheAppFromMountingAndSaysWhichOne() {
-        AuthBasicTool tool = new AuthBasicTool();
-        tool.bindChecker((r, u, p) -> true, Map.of(PasswordChecker.NAME, "other"));
-        Harness h = Harness.of(new Site()).dispatcher("tree", new TreeDispatcher()).tool("auth_basic", tool).config(
-                "[/]\ntools.auth_basic.on = True\ntools.auth_basic.realm = 'earth'\n"
-                        + "tools.auth_basic.checkpassword = 'ldap'\n");
+    void withoutTheNamedCheckerTheAppWaitsForItAndMountsWhenItComes() {
+        Harness h = harness(NAMED).service(PasswordChecker.class, PasswordChecker.NAME, "other", (r, u, p) -> true);
         ConfigException e = assertThrows(ConfigException.class, h::compile);
-        assertTrue(e.getMessage().contains("tools.auth_basic.checkpassword': 'ldap' names no registered "
-                + "org.cerise.tool.authbasic.PasswordChecker service"), e.getMessage());
-        assertTrue(e.getMessage().contains("cerise.password_checker.name=ldap"), e.getMessage());
+        assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
+        assertEquals("the tool 'auth_basic' in app.conf, line 2, section [/] needs a org.cerise.tool.authbasic.PasswordChecker "
+                + "service with cerise.password_checker.name=ldap, and none is registered", e.getMessage());
+
+        h.service(PasswordChecker.class, PasswordChecker.NAME, "ldap", (r, u, p) -> u.equals("carol"));
+        assertEquals("Hello carol", h.get("/app/", basic("carol:pw")).text());
+
+        h.service(PasswordChecker.class, PasswordChecker.NAME, "ldap", null);
+        assertInstanceOf(MissingServiceException.class, assertThrows(ConfigException.class, h::compile),
+                "once the checker goes the app stops serving");
     }
 
     @Test
-    void onlyAPreflightTheCorsToolAnsweredGoesThroughWithoutCredentials() {
-        Tool fakeCors = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
-            request.setAttribute(AuthBasicTool.CORS_PREFLIGHT, Boolean.TRUE);
+    void aPreflightAnsweredBeforeTheHandlerNeedsNoCredentials() {
+        // Any tool that answers the request itself, as the cors tool answers a preflight.
+        Tool preflight = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
             if (request.method().equals("OPTIONS")) {
                 response.setStatus(204);
-                request.setHandler(null);
+                request.markAnswered();
             }
         });
-        Harness h = harness(CONFIG + "tools.fake_cors.on = True\n").tool("fake_cors", fakeCors);
+        Harness h = harness(CONFIG + "tools.preflight.on = True\n").tool("preflight", preflight);
         assertEquals(204, h.request("OPTIONS", "/app/", null).status());
-        assertEquals(401, h.get("/app/").status(), "the mark alone, with a handler to run, lets nothing through");
+        assertEquals(401, h.get("/app/").status(), "a request nobody answered still needs credentials");
     }
 
     @Test

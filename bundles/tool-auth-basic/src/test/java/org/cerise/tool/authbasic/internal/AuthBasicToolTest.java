@@ -74,4 +74,12 @@ class AuthBasicToolTest {
         assertTrue(message.contains("key 'tools.auth_basic.accept_charset': 'klingon-8' must name a charset"), message);
         assertTrue(message.contains("/private"), message);
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedRatherThanIgnored() {
+        String message = failure(compile("tools.auth_basic.check_password", "ldap"));
+        assertTrue(message.contains("key 'tools.auth_basic.check_password': 'ldap' is not an argument of "
+                + "tools.auth_basic (it takes realm, users, checkpassword, accept_charset, debug)"), message);
+        assertNull(compile("tools.auth_basic.debug", true, "tools.auth_basic.priority", 3L).failure);
+    }
 }

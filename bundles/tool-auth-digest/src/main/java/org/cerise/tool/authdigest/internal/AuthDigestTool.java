@@ -2,7 +2,6 @@ package org.cerise.tool.authdigest.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,8 +15,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +32,6 @@ import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 import org.cerise.tool.authdigest.Ha1Source;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nonces carry their time and an HMAC under {@code key}, so that no server state is kept;
  * they are fresh for 600 seconds, as in CherryPy. With {@code qop} {@code auth-int}, a
- * {@code before_request_body} hook reads the body of requests that use it, to hash it.
+ * {@code before_request_body} hook buffers the body of requests that use it
+ * ({@link Request#bodyBytes()}), to hash it.
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "auth_digest")
@@ -60,11 +54,6 @@ public final class AuthDigestTool implements Tool {
 
     static final int PRIORITY = 1;
     static final long NONCE_LIFETIME_SECONDS = 600;
-
-    /** Set by the cors tool on a CORS preflight it answered; see the README. */
-    static final String CORS_PREFLIGHT = "org.cerise.tool.cors.preflight";
-    /** The raw body of an {@code auth-int} request, which this tool had to read (byte[]). */
-    static final String BODY = "org.cerise.tool.authdigest.body";
 
     static final String UNAUTHORIZED = "You are not authorized to access that resource";
     static final String UNPARSABLE = "The Authorization header could not be parsed.";
@@ -74,7 +63,6 @@ public final class AuthDigestTool implements Tool {
     private static final String AUTH = "auth";
     private static final String AUTH_INT = "auth-int";
 
-    private final NamedServices<Ha1Source> sources = new NamedServices<>(Ha1Source.NAME);
     private final LongSupplier clock;
     private final byte[] instanceKey = new byte[32];
 
@@ -87,17 +75,6 @@ public final class AuthDigestTool implements Tool {
     AuthDigestTool(LongSupplier clockSeconds) {
         this.clock = clockSeconds;
         new SecureRandom().nextBytes(instanceKey);
-    }
-
-    /** @param source a source that config may select by its name */
-    @Reference(service = Ha1Source.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindSource(Ha1Source source, Map<String, Object> properties) {
-        sources.bind(source, properties);
-    }
-
-    void unbindSource(Ha1Source source, Map<String, Object> properties) {
-        sources.unbind(source, properties);
     }
 
     /** What one scope was set up with. */
@@ -114,8 +91,6 @@ public final class AuthDigestTool implements Tool {
         Ha1Lookup lookup;
         Nonces nonces;
         Map<Hash, String> decoys;
-        long maxBody;
-        Set<String> bodyMethods;
     }
 
     /** The parameters of a Digest credentials header, checked for completeness. */
@@ -134,6 +109,8 @@ public final class AuthDigestTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("realm", "users", "ha1", "htdigest_file", "get_ha1", "key", "algorithm", "qop", "userhash",
+                "accept_charset", "debug");
         Settings s = new Settings();
         s.realm = setup.stringArg("realm", null);
         if (s.realm == null) {
@@ -189,24 +166,15 @@ public final class AuthDigestTool implements Tool {
         for (Hash h : Hash.values()) {
             s.decoys.put(h, h.hex(noise));
         }
-        s.maxBody = maxBody(setup.config());
-        s.bodyMethods = new HashSet<>();
-        Object methods = setup.config().getOrDefault("request.methods_with_bodies", List.of("POST", "PUT", "PATCH"));
-        if (methods instanceof List) {
-            ((List<?>) methods).forEach(m -> s.bodyMethods.add(String.valueOf(m).toUpperCase(Locale.ROOT)));
-        }
 
         int priority = setup.priority(PRIORITY);
         if (s.qops.contains(AUTH_INT)) {
-            setup.hook(HookPoint.BEFORE_REQUEST_BODY, priority, false, (request, response) -> readBodyForAuthInt(request, s));
+            setup.hook(HookPoint.BEFORE_REQUEST_BODY, priority, false, (request, response) -> bufferBodyForAuthInt(request, s));
         }
         setup.hook(HookPoint.BEFORE_HANDLER, priority, false, (request, response) -> authenticate(request, response, s));
     }
 
-    private void authenticate(Request request, Response response, Settings s) {
-        if (Boolean.TRUE.equals(request.attribute(CORS_PREFLIGHT)) && request.handler() == null) {
-            return;
-        }
+    private void authenticate(Request request, Response response, Settings s) throws IOException {
         String header = request.header("Authorization");
         if (header == null || !isDigest(header.strip())) {
             throw challenge(response, s, false);
@@ -225,10 +193,10 @@ public final class AuthDigestTool implements Tool {
         Hash h = c.algorithm.hash;
         String user = c.userhash ? s.lookup.userOf(c.username, h) : c.username;
         String ha1 = user == null ? null : s.lookup.ha1(user, h);
-        byte[] body = AUTH_INT.equals(c.qop) ? (byte[]) request.attribute(BODY) : null;
+        // Buffered at before_request_body already, so this reads nothing more.
+        byte[] body = AUTH_INT.equals(c.qop) ? request.bodyBytes() : null;
         // An unknown user costs the same work as a wrong password.
-        String expected = requestDigest(ha1 == null ? s.decoys.get(h) : ha1, c, method,
-                body == null ? new byte[0] : body);
+        String expected = requestDigest(ha1 == null ? s.decoys.get(h) : ha1, c, method, body);
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 c.response.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
         if (!matches || ha1 == null) {
@@ -358,7 +326,7 @@ public final class AuthDigestTool implements Tool {
         } else {
             return null;
         }
-        byte[] bytes = percentDecode(value.substring(q2 + 1), false);
+        byte[] bytes = percentDecode(value.substring(q2 + 1));
         if (bytes == null) {
             return null;
         }
@@ -371,7 +339,7 @@ public final class AuthDigestTool implements Tool {
     }
 
     /** @return the bytes, or {@code null} if a {@code %} is not followed by two hex digits */
-    private static byte[] percentDecode(String text, boolean plusIsSpace) {
+    private static byte[] percentDecode(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -383,8 +351,6 @@ public final class AuthDigestTool implements Tool {
                 }
                 out.write(hi * 16 + lo);
                 i += 2;
-            } else if (c == '+' && plusIsSpace) {
-                out.write(' ');
             } else {
                 byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
@@ -403,8 +369,8 @@ public final class AuthDigestTool implements Tool {
         if (signed.equals(target)) {
             return true;
         }
-        byte[] a = percentDecode(signed, false);
-        byte[] b = percentDecode(target, false);
+        byte[] a = percentDecode(signed);
+        byte[] b = percentDecode(target);
         return a != null && b != null && MessageDigest.isEqual(a, b);
     }
 
@@ -427,14 +393,13 @@ public final class AuthDigestTool implements Tool {
     }
 
     /**
-     * {@code auth-int} hashes the entity body, which the pipeline would otherwise consume: read
-     * it first, keep it for the handler as the request attribute {@link #BODY}, and put a
-     * urlencoded form's fields into the parameters as the pipeline would have.
+     * {@code auth-int} hashes the entity body, which the pipeline would otherwise consume:
+     * buffer it first. The core then still parses a urlencoded form from it, and the handler
+     * can read any other body from {@link Request#body()}.
      */
-    private static void readBodyForAuthInt(Request request, Settings s) throws IOException {
+    private static void bufferBodyForAuthInt(Request request, Settings s) throws IOException {
         String header = request.header("Authorization");
-        if (header == null || !isDigest(header.strip())
-                || (Boolean.TRUE.equals(request.attribute(CORS_PREFLIGHT)) && request.handler() == null)) {
+        if (header == null || !isDigest(header.strip())) {
             return;
         }
         Credentials c;
@@ -443,105 +408,19 @@ public final class AuthDigestTool implements Tool {
         } catch (HttpError unparsable) {
             return; // before_handler answers it
         }
-        if (!AUTH_INT.equals(c.qop) || (request.header("Content-Length") == null
-                && request.header("Transfer-Encoding") == null)) {
+        if (!AUTH_INT.equals(c.qop)) {
             return;
         }
-        String declared = request.header("Content-Length");
-        if (declared != null && s.maxBody > 0) {
-            try {
-                if (Long.parseLong(declared.strip()) > s.maxBody) {
-                    throw new HttpError(413);
-                }
-            } catch (NumberFormatException e) {
-                throw new HttpError(400, "Malformed Content-Length Header.");
-            }
-        }
-        byte[] body;
-        try (InputStream in = request.body()) {
-            body = s.maxBody > 0 ? in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, s.maxBody + 1)) : in.readAllBytes();
-        }
-        if (s.maxBody > 0 && body.length > s.maxBody) {
-            throw new HttpError(413);
-        }
-        request.setAttribute(BODY, body);
+        request.bodyBytes();
         String contentType = request.header("Content-Type");
-        if (contentType != null && contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")
-                && s.bodyMethods.contains(request.method())) {
-            decodeForm(body, charsets(contentType, request.attemptCharsets()), request.params());
+        if (contentType != null && contentType.strip().regionMatches(true, 0, "multipart/", 0, 10)) {
+            // A buffered multipart body can no longer be split into parts: leave it whole for
+            // the handler rather than let a client's choice of qop make the request fail.
+            request.setProcessRequestBody(false);
         }
     }
 
-    private static List<Charset> charsets(String contentType, List<Charset> attempt) {
-        List<Charset> out = new ArrayList<>();
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                try {
-                    out.add(Charset.forName(p.substring(8).replace("\"", "").strip()));
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    throw new HttpError(400, "The request entity could not be decoded: unknown charset "
-                            + p.substring(8).strip());
-                }
-            }
-        }
-        for (Charset cs : attempt) {
-            if (!out.contains(cs)) {
-                out.add(cs);
-            }
-        }
-        return out;
-    }
-
-    /** {@code a=1&b=2;c=3}, {@code +} for space, blank values kept, as CherryPy decodes forms. */
-    static void decodeForm(byte[] body, List<Charset> charsets, Map<String, List<String>> params) {
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        for (Charset cs : charsets) {
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            boolean decoded = true;
-            for (String pair : text.split("[&;]")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = field(eq < 0 ? pair : pair.substring(0, eq), cs);
-                String value = field(eq < 0 ? "" : pair.substring(eq + 1), cs);
-                if (name == null || value == null) {
-                    decoded = false;
-                    break;
-                }
-                fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
-            }
-            if (decoded) {
-                fields.forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>(v.size())).addAll(v));
-                return;
-            }
-        }
-        throw new HttpError(400, "The request entity could not be decoded.");
-    }
-
-    private static String field(String latin1, Charset cs) {
-        byte[] bytes = percentDecode(latin1, true);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static long maxBody(Map<String, Object> config) {
-        Object v = config.get("request.body.maxbytes");
-        if (!(v instanceof Long)) {
-            v = config.get("server.max_request_body_size");
-        }
-        return v instanceof Long ? (Long) v : 100L * 1024 * 1024;
-    }
-
-    private Ha1Lookup lookup(ToolSetup setup, Settings s) throws ConfigException {
+    private static Ha1Lookup lookup(ToolSetup setup, Settings s) throws ConfigException {
         Object users = setup.args().get("users");
         Object ha1 = setup.args().get("ha1");
         String file = setup.stringArg("htdigest_file", null);
@@ -558,20 +437,13 @@ public final class AuthDigestTool implements Tool {
                 throw setup.badArg("userhash", "needs the user names, which a get_ha1 service does not list: use "
                         + "users, ha1 or htdigest_file");
             }
-            NamedServices.Slot<Ha1Source> slot = sources.slot(named);
-            if (slot.get() == null) {
-                throw setup.badArg("get_ha1", "names no registered " + Ha1Source.class.getName()
-                        + " service: register one with the service property " + Ha1Source.NAME + "=" + named);
-            }
+            // The core mounts the app again whenever the named source comes, changes or goes, so
+            // the one found now serves as long as this set-up does.
+            Ha1Source source = setup.service(Ha1Source.class, Ha1Source.NAME, named);
             String realm = s.realm;
             return new Ha1Lookup() {
                 @Override
                 public String ha1(String user, Hash hash) {
-                    Ha1Source source = slot.get();
-                    if (source == null) {
-                        throw new IllegalStateException("the " + Ha1Source.class.getSimpleName() + " '" + named
-                                + "' that tools.auth_digest.get_ha1 names has gone away");
-                    }
                     String value = source.ha1(realm, user, hash.jcaName);
                     return value == null || !hash.isHex(value) ? null : value.toLowerCase(Locale.ROOT);
                 }

@@ -2,11 +2,13 @@ package org.cerise.tool.authdigest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.cerise.api.Expose;
 import org.cerise.api.Request;
 import org.cerise.api.tool.HookPoint;
 import org.cerise.api.tool.Tool;
+import org.cerise.core.internal.config.MissingServiceException;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
 import org.cerise.tool.authdigest.Ha1Source;
@@ -46,6 +49,11 @@ class AuthDigestBehaviourTest {
         @Expose
         public String form(Request request, String a) {
             return request.login() + " sent a=" + a;
+        }
+
+        @Expose
+        public String raw(Request request) throws IOException {
+            return request.login() + " sent " + new String(request.body().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -235,6 +243,47 @@ class AuthDigestBehaviourTest {
                 "Content-Type: application/x-www-form-urlencoded").text(), "qop=auth leaves the body to the pipeline");
     }
 
+    private static DigestClient.Answer authIntPost(String challenge, String uri, byte[] body) {
+        return new DigestClient.Answer(challenge, "alice", "4x5istwelve", uri).with(a -> {
+            a.qop = "auth-int";
+            a.method = "POST";
+            a.body = body;
+        });
+    }
+
+    @Test
+    void authIntLeavesBodiesThatAreNoUrlencodedFormToTheHandler() {
+        Harness h = harness(CONFIG + "tools.auth_digest.qop = 'auth-int'\n");
+        String challenge = challenge(h, "/app/");
+        byte[] json = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("alice sent {\"a\": 1}", h.request("POST", "/app/raw", json,
+                authIntPost(challenge, "/app/raw", json).header(), "Content-Type: application/json").text());
+        // Hashed whole, a multipart form cannot be split into parts any more: the handler gets it as it came.
+        String multipart = "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n";
+        byte[] bytes = multipart.getBytes(StandardCharsets.UTF_8);
+        Harness.Result r = h.request("POST", "/app/raw", bytes, authIntPost(challenge, "/app/raw", bytes).header(),
+                "Content-Type: multipart/form-data; boundary=x");
+        assertEquals("alice sent " + multipart, r.text(), r.toString());
+    }
+
+    @Test
+    void anAuthIntBodyIsBoundedAndDecodedAsThePipelineDoes() {
+        Harness h = harness(CONFIG + "tools.auth_digest.qop = 'auth-int'\nrequest.body.maxbytes = 8\n");
+        String challenge = challenge(h, "/app/");
+        byte[] big = "a=123456789".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(413, h.request("POST", "/app/form", big, authIntPost(challenge, "/app/form", big).header(),
+                "Content-Type: application/x-www-form-urlencoded").status());
+        byte[] latin1 = "a=%E9".getBytes(StandardCharsets.US_ASCII);
+        Harness.Result r = h.request("POST", "/app/form", latin1, authIntPost(challenge, "/app/form", latin1).header(),
+                "Content-Type: application/x-www-form-urlencoded");
+        assertEquals(400, r.status());
+        assertTrue(r.text().contains("The request entity could not be decoded. The following charsets were attempted: "
+                + "['utf-8']"), r.text());
+        assertEquals("alice sent a=é", h.request("POST", "/app/form", latin1,
+                authIntPost(challenge, "/app/form", latin1).header(),
+                "Content-Type: application/x-www-form-urlencoded; charset=ISO-8859-1").text());
+    }
+
     @Test
     void authIntIsRefusedUnlessOffered() {
         Harness h = harness(CONFIG);
@@ -290,27 +339,42 @@ class AuthDigestBehaviourTest {
         assertEquals("Hello alice", h.get("/app/", answer(h, "alice", "new password").header()).text());
     }
 
+    private static final String NAMED = "[/]\ntools.auth_digest.on = True\ntools.auth_digest.realm = 'wonderland'\n"
+            + "tools.auth_digest.algorithm = ['MD5', 'SHA-256']\ntools.auth_digest.get_ha1 = 'accounts'\n";
+
     @Test
     void aNamedHa1SourceIsAskedWithTheHashOfTheClientsAlgorithm() {
-        AuthDigestTool tool = new AuthDigestTool(now::get);
         Ha1Source accounts = (realm, user, hash) -> user.equals("carol")
                 ? DigestClient.h(hash, "carol:" + realm + ":pw") : null;
-        tool.bindSource(accounts, Map.of(Ha1Source.NAME, "accounts"));
-        Harness h = harness(tool, "[/]\ntools.auth_digest.on = True\ntools.auth_digest.realm = 'wonderland'\n"
-                + "tools.auth_digest.algorithm = ['MD5', 'SHA-256']\ntools.auth_digest.get_ha1 = 'accounts'\n");
+        Harness h = harness(NAMED).service(Ha1Source.class, Ha1Source.NAME, "accounts", accounts);
         List<String> challenges = h.get("/app/").headers("WWW-Authenticate");
+        assertEquals(2, challenges.size());
         for (String c : challenges) {
             assertEquals("Hello carol", h.get("/app/", new DigestClient.Answer(c, "carol", "pw", "/app/").header()).text());
         }
-        tool.unbindSource(accounts, Map.of(Ha1Source.NAME, "accounts"));
-        assertEquals(500, h.get("/app/", new DigestClient.Answer(challenges.get(0), "carol", "pw", "/app/").header())
-                .status(), "the mounted app lost its source");
 
-        Harness missing = harness(new AuthDigestTool(), "[/]\ntools.auth_digest.on = True\n"
-                + "tools.auth_digest.realm = 'wonderland'\ntools.auth_digest.get_ha1 = 'accounts'\n");
-        ConfigException e = assertThrows(ConfigException.class, missing::compile);
-        assertTrue(e.getMessage().contains("'accounts' names no registered org.cerise.tool.authdigest.Ha1Source service")
-                && e.getMessage().contains("cerise.ha1_source.name=accounts"), e.getMessage());
+        h.service(Ha1Source.class, Ha1Source.NAME, "accounts", (realm, user, hash) -> user.equals("carol")
+                ? DigestClient.h(hash, "carol:" + realm + ":new") : null);
+        assertEquals(401, h.get("/app/", new DigestClient.Answer(challenges.get(0), "carol", "pw", "/app/").header())
+                .status(), "the source registered under the name now is asked");
+        assertEquals("Hello carol", h.get("/app/", new DigestClient.Answer(challenges.get(0), "carol", "new", "/app/")
+                .header()).text());
+    }
+
+    @Test
+    void withoutTheNamedHa1SourceTheAppWaitsForIt() {
+        Harness h = harness(NAMED);
+        ConfigException e = assertThrows(ConfigException.class, h::compile);
+        assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
+        assertEquals("the tool 'auth_digest' in app.conf, line 2, section [/] needs a org.cerise.tool.authdigest.Ha1Source "
+                + "service with cerise.ha1_source.name=accounts, and none is registered", e.getMessage());
+
+        h.service(Ha1Source.class, Ha1Source.NAME, "accounts", (realm, user, hash) -> DigestClient.h(hash, user + ":" + realm + ":pw"));
+        assertEquals("Hello carol", h.get("/app/", new DigestClient.Answer(challenge(h, "/app/"), "carol", "pw", "/app/")
+                .header()).text());
+        h.service(Ha1Source.class, Ha1Source.NAME, "accounts", null);
+        assertInstanceOf(MissingServiceException.class, assertThrows(ConfigException.class, h::compile),
+                "once the source goes the app stops serving");
     }
 
     @Test
@@ -332,16 +396,17 @@ class AuthDigestBehaviourTest {
     }
 
     @Test
-    void onlyAPreflightTheCorsToolAnsweredGoesThroughWithoutCredentials() {
-        Tool fakeCors = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
-            request.setAttribute(AuthDigestTool.CORS_PREFLIGHT, Boolean.TRUE);
+    void aPreflightAnsweredBeforeTheHandlerNeedsNoCredentials() {
+        // Any tool that answers the request itself, as the cors tool answers a preflight.
+        Tool preflight = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
             if (request.method().equals("OPTIONS")) {
                 response.setStatus(204);
-                request.setHandler(null);
+                request.markAnswered();
             }
         });
-        Harness h = harness(CONFIG + "tools.fake_cors.on = True\n").tool("fake_cors", fakeCors);
+        Harness h = harness(CONFIG + "tools.auth_digest.qop = ['auth', 'auth-int']\ntools.preflight.on = True\n")
+                .tool("preflight", preflight);
         assertEquals(204, h.request("OPTIONS", "/app/", null).status());
-        assertEquals(401, h.get("/app/").status());
+        assertEquals(401, h.get("/app/").status(), "a request nobody answered still needs credentials");
     }
 }

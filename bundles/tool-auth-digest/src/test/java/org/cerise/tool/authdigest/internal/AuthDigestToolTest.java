@@ -109,4 +109,12 @@ class AuthDigestToolTest {
         assertTrue(failure(compile("tools.auth_digest.users", null, "tools.auth_digest.htdigest_file", notHex.toString()))
                 .contains("line 1 has no hex HA1 of MD5"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedRatherThanIgnored() {
+        String message = failure(compile("tools.auth_digest.algorithms", "SHA-256"));
+        assertTrue(message.contains("key 'tools.auth_digest.algorithms': 'SHA-256' is not an argument of "
+                + "tools.auth_digest (it takes realm, users, ha1, htdigest_file, get_ha1, key, algorithm, qop, "
+                + "userhash, accept_charset, debug)"), message);
+    }
 }

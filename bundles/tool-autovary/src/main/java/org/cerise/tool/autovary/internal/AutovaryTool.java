@@ -32,15 +32,10 @@ public final class AutovaryTool implements Tool {
 
     private static final String READ_ATTRIBUTE = "cerise.autovary.read";
     private static final Set<String> DEFAULT_IGNORE = Set.of("Content-Disposition", "Content-Length", "Content-Type");
-    private static final Set<String> ARGS = Set.of("ignore", "debug");
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.autovary (it takes ignore, debug)");
-            }
-        }
+        setup.allowArgs("ignore", "debug");
         Set<String> ignore;
         if (setup.args().get("ignore") == null) {
             ignore = DEFAULT_IGNORE;

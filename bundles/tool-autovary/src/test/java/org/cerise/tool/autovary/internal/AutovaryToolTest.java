@@ -62,4 +62,11 @@ class AutovaryToolTest {
         AutovaryTool.addElements("", out);
         assertEquals(Set.of(), out);
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.autovary.ignored", "Cookie").failure.getMessage();
+        assertTrue(message.contains("key 'tools.autovary.ignored': 'Cookie' is not an argument of tools.autovary (it takes "
+                + "ignore, debug)"), message);
+    }
 }

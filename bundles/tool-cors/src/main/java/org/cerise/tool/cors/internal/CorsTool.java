@@ -25,9 +25,10 @@ import org.osgi.service.component.annotations.Component;
  * <p>A preflight ({@code OPTIONS} with {@code Origin} and
  * {@code Access-Control-Request-Method}) is answered at {@code on_start_resource}: 204 with the
  * {@code Access-Control-Allow-*} headers when the origin, method and headers are allowed, 403
- * otherwise; the page handler never runs for it, and the auth tools let it through (browsers
- * send no credentials on a preflight). Other responses, errors included, get
- * {@code Access-Control-Allow-Origin} (and {@code -Credentials}, {@code -Expose-Headers}) at
+ * otherwise. An allowed preflight is {@linkplain Request#markAnswered() marked answered}, so
+ * neither the body stage, the {@code before_handler} tools (authentication included: browsers
+ * send no credentials on a preflight) nor the page handler run for it. Other responses,
+ * errors included, get {@code Access-Control-Allow-Origin} (and {@code -Credentials}, {@code -Expose-Headers}) at
  * {@code before_finalize} and {@code after_error_response} when the origin is allowed, and
  * {@code Vary: Origin} whenever the answer depends on the origin.
  */
@@ -36,9 +37,6 @@ import org.osgi.service.component.annotations.Component;
 public final class CorsTool implements Tool {
 
     static final int PRIORITY = 1;
-
-    /** Marks a preflight this tool answered, for the auth tools; see the README. */
-    static final String PREFLIGHT = "org.cerise.tool.cors.preflight";
 
     private static final Pattern ORIGIN = Pattern.compile(
             "([a-z][a-z0-9+.-]*)://(\\*\\.)?([^/?#@\\s:*]+|\\[[0-9a-f:.]+\\])(?::([0-9]{1,5}))?/?");
@@ -62,6 +60,7 @@ public final class CorsTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("origins", "methods", "headers", "expose_headers", "credentials", "max_age");
         Settings s = new Settings();
         List<Object> origins = setup.listArg("origins");
         if (origins.isEmpty()) {
@@ -179,13 +178,18 @@ public final class CorsTool implements Tool {
         return s.anyOrigin && !s.credentials;
     }
 
+    /** Fetch: a preflight is an {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
+    private static boolean isPreflight(Request request) {
+        return request.method().equals("OPTIONS") && request.header("Origin") != null
+                && request.header("Access-Control-Request-Method") != null;
+    }
+
     private static void preflight(Request request, Response response, Settings s) {
-        String origin = request.header("Origin");
-        String requestedMethod = request.header("Access-Control-Request-Method");
-        if (!request.method().equals("OPTIONS") || origin == null || requestedMethod == null) {
+        if (!isPreflight(request)) {
             return;
         }
-        request.setAttribute(PREFLIGHT, Boolean.TRUE);
+        String origin = request.header("Origin");
+        String requestedMethod = request.header("Access-Control-Request-Method");
         if (!allowed(s, origin)) {
             throw new HttpError(403, "CORS preflight refused: the origin " + origin + " is not allowed.");
         }
@@ -209,8 +213,8 @@ public final class CorsTool implements Tool {
             }
         }
 
+        // No body to clear: the core sends none with a 204.
         response.setStatus(204);
-        response.setBody(null);
         response.setHeader("Access-Control-Allow-Origin", sameForEveryone(s) ? "*" : origin);
         if (s.credentials) {
             response.setHeader("Access-Control-Allow-Credentials", "true");
@@ -231,7 +235,7 @@ public final class CorsTool implements Tool {
         if (s.maxAge != null) {
             response.setHeader("Access-Control-Max-Age", s.maxAge);
         }
-        request.setHandler(null);
+        request.markAnswered();
     }
 
     private static List<String> prepend(String first, List<String> rest) {
@@ -242,7 +246,8 @@ public final class CorsTool implements Tool {
     }
 
     private static void actual(Request request, Response response, Settings s) {
-        if (Boolean.TRUE.equals(request.attribute(PREFLIGHT))) {
+        // Answered (204) or refused (403) at on_start_resource, which ran first.
+        if (isPreflight(request)) {
             vary(response, "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
             return;
         }

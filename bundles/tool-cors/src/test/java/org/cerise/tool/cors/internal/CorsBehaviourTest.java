@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cerise.api.Expose;
+import org.cerise.api.HttpRedirect;
 import org.cerise.api.Response;
+import org.cerise.api.tool.HookPoint;
+import org.cerise.api.tool.Tool;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
 import org.cerise.tool.authbasic.internal.AuthBasicTool;
@@ -219,5 +223,27 @@ class CorsBehaviourTest {
         assertEquals(401, h.request("OPTIONS", "/app/data", null, "Origin: https://a.example").status(),
                 "an OPTIONS that is no preflight still needs credentials");
         assertEquals(200, h.get("/app/data", "Origin: https://a.example", "Authorization: Basic YWxpY2U6c2VjcmV0").status());
+    }
+
+    @Test
+    void nothingAfterTheStartOfTheResourceRunsForAnAllowedPreflightButFinalizing() {
+        List<String> ran = new ArrayList<>();
+        Tool watcher = setup -> {
+            setup.hook(HookPoint.ON_START_RESOURCE, 60, false, (request, response) -> ran.add("on_start_resource"));
+            setup.hook(HookPoint.BEFORE_REQUEST_BODY, 50, false, (request, response) -> ran.add("before_request_body"));
+            setup.hook(HookPoint.BEFORE_HANDLER, 50, false, (request, response) -> {
+                throw new HttpRedirect("/elsewhere");
+            });
+            setup.hook(HookPoint.BEFORE_FINALIZE, 50, false, (request, response) -> ran.add("before_finalize"));
+        };
+        Harness h = harness(STRICT + "tools.watcher.on = True\n").tool("watcher", watcher);
+        Harness.Result r = preflight(h, "https://a.example", "PUT", null);
+        assertEquals(204, r.status(), r.toString());
+        assertEquals(List.of("on_start_resource", "before_finalize"), ran, "the rest of on_start_resource, then finalizing");
+        assertEquals(0, api.calls.get());
+        ran.clear();
+        assertEquals(303, h.request("OPTIONS", "/app/data", null, "Origin: https://a.example").status(),
+                "an OPTIONS that is no preflight is served as usual");
+        assertEquals(List.of("on_start_resource", "before_request_body", "before_finalize"), ran);
     }
 }

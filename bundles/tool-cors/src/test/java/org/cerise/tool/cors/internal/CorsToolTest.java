@@ -71,4 +71,11 @@ class CorsToolTest {
         assertTrue(failure(compile("tools.cors.max_age", -1L)).contains("must be a number of seconds"));
         assertTrue(failure(compile("tools.cors.credentials", "yes")).contains("must be True or False"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedRatherThanIgnored() {
+        assertTrue(failure(compile("tools.cors.allow_credentials", true)).contains("key 'tools.cors.allow_credentials': "
+                + "True is not an argument of tools.cors (it takes origins, methods, headers, expose_headers, "
+                + "credentials, max_age)"));
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Request;
@@ -41,15 +40,9 @@ public final class ExpiresTool implements Tool {
     /** Response headers that mark a response as cacheable. */
     private static final String[] CACHEABLE_INDICATORS = {"ETag", "Last-Modified", "Age", "Expires"};
 
-    private static final Set<String> ARGS = Set.of("secs", "force", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.expires (it takes secs, force, debug)");
-            }
-        }
+        setup.allowArgs("secs", "force", "debug");
         Object secsArg = setup.args().get("secs");
         double secs;
         if (secsArg == null) {

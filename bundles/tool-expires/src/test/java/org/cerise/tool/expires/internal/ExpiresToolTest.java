@@ -62,4 +62,11 @@ class ExpiresToolTest {
         assertFalse(ExpiresTool.atLeastHttp11("HTTP/1.0"));
         assertFalse(ExpiresTool.atLeastHttp11("HTTP/0.9"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.expires.seconds", 60L).failure.getMessage();
+        assertTrue(message.contains("key 'tools.expires.seconds': 60 is not an argument of tools.expires (it takes secs, "
+                + "force, debug)"), message);
+    }
 }

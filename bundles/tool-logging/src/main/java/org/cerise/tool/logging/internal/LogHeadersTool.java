@@ -1,6 +1,6 @@
 package org.cerise.tool.logging.internal;
 
-import java.util.Set;
+import java.util.Map;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Request;
@@ -24,28 +24,24 @@ public final class LogHeadersTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.log_headers (it takes debug)");
-            }
-        }
+        setup.allowArgs("debug");
         setup.booleanArg("debug", false);
         setup.hook(HookPoint.BEFORE_ERROR_RESPONSE, setup.priority(PRIORITY), false, (request, response) ->
                 LoggerFactory.getLogger("cerise.error." + request.appName()).info("HTTP\nRequest Headers:\n{}",
                         headerLines(request)));
     }
 
-    /** One {@code "  Name: value"} line per header value, in the order received. */
+    /**
+     * One {@code "  Name: value"} line per header line, in the order received. Read from
+     * {@link Request#headerList()}, as CherryPy reads {@code request.header_list}: logging them
+     * is not reading them, so autovary must not add them all to {@code Vary}.
+     */
     static String headerLines(Request request) {
         StringBuilder lines = new StringBuilder("  Remote-Addr: ").append(request.remoteAddr());
-        for (String name : request.headerNames()) {
-            for (String value : request.headers(name)) {
-                lines.append("\n  ").append(name).append(": ").append(value);
-            }
+        for (Map.Entry<String, String> header : request.headerList()) {
+            lines.append("\n  ").append(header.getKey()).append(": ").append(header.getValue());
         }
         return lines.toString();
     }

@@ -1,7 +1,5 @@
 package org.cerise.tool.logging.internal;
 
-import java.util.Set;
-
 import org.cerise.api.ConfigException;
 import org.cerise.api.tool.CeriseTool;
 import org.cerise.api.tool.HookPoint;
@@ -14,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * CherryPy's {@code tools.log_tracebacks} ({@code cptools.log_traceback}), on by default: at
  * {@code before_error_response} (priority 50), that is for every unexpected exception (not
- * for {@code HttpError}s or redirects), the exception and its stack trace are logged to the
- * app's error log {@code cerise.error.<app>} with the context {@code HTTP}, at the level of
- * {@code severity} (Python's logging levels; ERROR by default).
+ * for {@code HttpError}s or redirects), the request line, the exception and its stack trace
+ * are logged to the app's error log {@code cerise.error.<app>} with the context {@code HTTP},
+ * at the level of {@code severity} (Python's logging levels; ERROR by default). The core logs
+ * no traceback of its own: this is the record of an unexpected error.
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "log_tracebacks")
@@ -24,15 +23,9 @@ public final class LogTracebacksTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("severity", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.log_tracebacks (it takes severity, debug)");
-            }
-        }
+        setup.allowArgs("severity", "debug");
         setup.booleanArg("debug", false);
         Object severity = setup.args().get("severity");
         if (severity != null && !(severity instanceof Long)) {
@@ -43,15 +36,18 @@ public final class LogTracebacksTool implements Tool {
         setup.hook(HookPoint.BEFORE_ERROR_RESPONSE, setup.priority(PRIORITY), false, (request, response) -> {
             Throwable error = request.error();
             if (error != null) {
-                emitter.log(LoggerFactory.getLogger("cerise.error." + request.appName()), error);
+                // CherryPy's record says only "HTTP"; the request line tells which request failed,
+                // now that the core no longer logs its own "Error serving ..." line.
+                emitter.log(LoggerFactory.getLogger("cerise.error." + request.appName()), "HTTP " + request.requestLine(),
+                        error);
             }
         });
     }
 
-    /** Logs the traceback at one level. */
+    /** Logs a message with the traceback at one level. */
     @FunctionalInterface
     interface Emitter {
-        void log(Logger log, Throwable error);
+        void log(Logger log, String message, Throwable error);
     }
 
     /**
@@ -60,17 +56,17 @@ public final class LogTracebacksTool implements Tool {
      */
     static Emitter emitter(long severity) {
         if (severity >= 40) {
-            return (log, error) -> log.error("HTTP", error);
+            return (log, message, error) -> log.error(message, error);
         }
         if (severity >= 30) {
-            return (log, error) -> log.warn("HTTP", error);
+            return (log, message, error) -> log.warn(message, error);
         }
         if (severity >= 20) {
-            return (log, error) -> log.info("HTTP", error);
+            return (log, message, error) -> log.info(message, error);
         }
         if (severity >= 10) {
-            return (log, error) -> log.debug("HTTP", error);
+            return (log, message, error) -> log.debug(message, error);
         }
-        return (log, error) -> log.trace("HTTP", error);
+        return (log, message, error) -> log.trace(message, error);
     }
 }

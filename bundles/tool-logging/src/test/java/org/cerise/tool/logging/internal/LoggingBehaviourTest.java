@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.cerise.api.Expose;
 import org.cerise.api.HttpError;
+import org.cerise.api.tool.HookPoint;
+import org.cerise.api.tool.Tool;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
+import org.cerise.tool.autovary.internal.AutovaryTool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * prints on stderr. Observed on CherryPy 18.8 for a handler raising {@code ValueError}: the
  * error log shows {@code HTTP} with the traceback at ERROR, then {@code HTTP} +
  * {@code Request Headers:} and {@code "  Remote-Addr: 127.0.0.1"}, {@code "  HOST: ..."} ...
- * lines at INFO; an {@code HTTPError} logs neither.
+ * lines at INFO; an {@code HTTPError} logs neither. Cerise adds the request line to the
+ * traceback's record ({@code HTTP GET /app/boom HTTP/1.1}), as its core logs no line of its own.
  */
 class LoggingBehaviourTest {
 
@@ -60,7 +66,7 @@ class LoggingBehaviourTest {
     @Test
     void theTracebackIsLoggedAtError() {
         String log = logged(() -> harness("[/]\ntools.log_tracebacks.on = True\n").get("/app/boom"), 500);
-        int at = log.indexOf("ERROR cerise.error.app - HTTP\n");
+        int at = log.indexOf("ERROR cerise.error.app - HTTP GET /app/boom HTTP/1.1\n");
         assertTrue(at >= 0, log);
         assertTrue(log.startsWith("java.lang.IllegalStateException: logged\n\tat ", log.indexOf('\n', at) + 1), log);
         assertTrue(log.contains("at org.cerise.tool.logging.internal.LoggingBehaviourTest$Site.boom("), log);
@@ -70,16 +76,16 @@ class LoggingBehaviourTest {
     void severityChoosesTheLevel() {
         String log = logged(() -> harness("[/]\ntools.log_tracebacks.on = True\ntools.log_tracebacks.severity = 30\n")
                 .get("/app/boom"), 500);
-        assertTrue(log.contains("WARN cerise.error.app - HTTP\njava.lang.IllegalStateException: logged"), log);
+        assertTrue(log.contains("WARN cerise.error.app - HTTP GET /app/boom HTTP/1.1\njava.lang.IllegalStateException: logged"), log);
         log = logged(() -> harness("[/]\ntools.log_tracebacks.on = True\ntools.log_tracebacks.severity = 50\n")
                 .get("/app/boom"), 500);
-        assertTrue(log.contains("ERROR cerise.error.app - HTTP\njava.lang.IllegalStateException: logged"), log);
+        assertTrue(log.contains("ERROR cerise.error.app - HTTP GET /app/boom HTTP/1.1\njava.lang.IllegalStateException: logged"), log);
         log = logged(() -> harness("[/]\ntools.log_tracebacks.on = True\ntools.log_tracebacks.severity = 25\n")
                 .get("/app/boom"), 500);
-        assertTrue(log.contains("INFO cerise.error.app - HTTP\njava.lang.IllegalStateException: logged"), log);
+        assertTrue(log.contains("INFO cerise.error.app - HTTP GET /app/boom HTTP/1.1\njava.lang.IllegalStateException: logged"), log);
         log = logged(() -> harness("[/]\ntools.log_tracebacks.on = True\ntools.log_tracebacks.severity = 10\n")
                 .get("/app/boom"), 500);
-        assertFalse(log.contains("cerise.error.app - HTTP"), "DEBUG is below the binding's INFO threshold:\n" + log);
+        assertFalse(log.contains("cerise.error.app - HTTP GET"), "DEBUG is below the binding's INFO threshold:\n" + log);
     }
 
     @Test
@@ -98,8 +104,39 @@ class LoggingBehaviourTest {
     }
 
     @Test
-    void offMeansNothingLogged() {
+    void bothAreOnByDefaultAsInCherryPy() {
         String log = logged(() -> harness("").get("/app/boom"), 500);
+        assertTrue(log.contains("ERROR cerise.error.app - HTTP GET /app/boom HTTP/1.1\njava.lang.IllegalStateException: "
+                + "logged"), log);
+        assertTrue(log.contains("INFO cerise.error.app - HTTP\nRequest Headers:\n  Remote-Addr: 127.0.0.1\n"), log);
+    }
+
+    @Test
+    void offMeansNothingLogged() {
+        String log = logged(() -> harness("[/]\ntools.log_tracebacks.on = False\ntools.log_headers.on = False\n")
+                .get("/app/boom"), 500);
         assertFalse(log.contains("cerise.error.app - HTTP"), log);
+    }
+
+    @Test
+    void loggingTheHeadersIsNotReadingThemSoAutovaryDoesNotVaryOnThem() {
+        // What autovary is told: the names of the headers read through request.header(s), up to
+        // the error response (the access log reads Referer and User-Agent later, when Vary is set).
+        List<String> told = new CopyOnWriteArrayList<>();
+        List<String> toldByTheErrorResponse = new CopyOnWriteArrayList<>();
+        Tool watcher = setup -> {
+            setup.hook(HookPoint.ON_START_RESOURCE, 0, false, (request, response) -> request.observeHeaders(told::add));
+            setup.hook(HookPoint.AFTER_ERROR_RESPONSE, 50, false, (request, response) -> toldByTheErrorResponse.addAll(told));
+        };
+        Harness h = harness("[/]\ntools.autovary.on = True\ntools.watcher.on = True\n")
+                .tool("autovary", new AutovaryTool()).tool("watcher", watcher);
+        String log = logged(() -> {
+            Harness.Result r = h.get("/app/boom", "X-Custom: a", "User-Agent: test");
+            assertTrue(r.headers("Vary").stream().noneMatch(v -> v.contains("X-Custom") || v.contains("User-Agent")),
+                    r.toString());
+            return r;
+        }, 500);
+        assertTrue(log.contains("  X-Custom: a\n  User-Agent: test\n"), "logged all the same:\n" + log);
+        assertEquals(List.of(), toldByTheErrorResponse, "log_headers read them without being watched");
     }
 }

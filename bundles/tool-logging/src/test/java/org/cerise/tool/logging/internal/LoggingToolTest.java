@@ -46,6 +46,15 @@ class LoggingToolTest {
         assertNotNull(scope.failure);
         assertTrue(scope.failure.getMessage().contains("key 'tools.log_tracebacks.severity': 'ERROR' must be a Python "
                 + "logging level"), scope.failure.getMessage());
-        assertNotNull(compile("tools.log_headers.severity", 20L).failure, "log_headers takes no severity");
+    }
+
+    @Test
+    void anArgumentATooDoesNotTakeIsRefusedNamingWhatItTakes() {
+        String message = compile("tools.log_headers.severity", 20L).failure.getMessage();
+        assertTrue(message.contains("key 'tools.log_headers.severity': 20 is not an argument of tools.log_headers "
+                + "(it takes debug)"), message);
+        message = compile("tools.log_tracebacks.level", 20L).failure.getMessage();
+        assertTrue(message.contains("key 'tools.log_tracebacks.level': 20 is not an argument of tools.log_tracebacks "
+                + "(it takes severity, debug)"), message);
     }
 }

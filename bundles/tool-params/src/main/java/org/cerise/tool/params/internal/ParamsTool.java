@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.HttpError;
@@ -34,19 +33,14 @@ public final class ParamsTool implements Tool {
 
     static final int PRIORITY = 15;
 
-    private static final Set<String> ARGS = Set.of("types", "error", "exception");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.params (it takes types, error)");
-            }
-        }
-        if (setup.args().get("exception") != null) {
+        // CherryPy's exception argument has no Java counterpart: say why rather than "unknown".
+        if (setup.args().containsKey("exception")) {
             throw setup.badArg("exception", "names a Python exception class; Cerise answers the error status for "
                     + "every value that does not convert, so leave it out");
         }
+        setup.allowArgs("types", "error");
         Object types = setup.args().get("types");
         if (types != null && !(types instanceof Map)) {
             throw setup.badArg("types", "must map parameter names to types, e.g. {'length': 'int', 'ratio': 'float'}");

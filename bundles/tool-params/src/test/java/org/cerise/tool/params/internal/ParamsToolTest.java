@@ -82,4 +82,10 @@ class ParamsToolTest {
         assertEquals("'both \\' and \"'", ParamType.pyRepr("both ' and \""));
         assertEquals("'\\x00\\x7f\\u200b é'", ParamType.pyRepr("\u0000\u007f\u200b é"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.params.type", "int").failure.getMessage();
+        assertTrue(message.contains("key 'tools.params.type': 'int' is not an argument of tools.params (it takes types, error)"), message);
+    }
 }

@@ -1,7 +1,6 @@
 package org.cerise.tool.proxy.internal;
 
 import java.util.Locale;
-import java.util.Set;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Request;
@@ -29,15 +28,9 @@ public final class ProxyTool implements Tool {
 
     static final int PRIORITY = 30;
 
-    private static final Set<String> ARGS = Set.of("base", "local", "remote", "scheme", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.proxy (it takes base, local, remote, scheme, debug)");
-            }
-        }
+        setup.allowArgs("base", "local", "remote", "scheme", "debug");
         String base = textArg(setup, "base", null);
         if (base != null && base.endsWith("/")) {
             throw setup.badArg("base", "must not end in a slash: scheme://host[:port][/path]");

@@ -46,4 +46,11 @@ class ProxyToolTest {
         assertTrue(compile("tools.proxy.host", "x").failure.getMessage().contains("is not an argument of tools.proxy"));
         assertNull(compile("tools.proxy.remote", null, "tools.proxy.scheme", "").failure, "None and '' turn a part off");
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.proxy.host", "x").failure.getMessage();
+        assertTrue(message.contains("key 'tools.proxy.host': 'x' is not an argument of tools.proxy (it takes base, local, "
+                + "remote, scheme, debug)"), message);
+    }
 }

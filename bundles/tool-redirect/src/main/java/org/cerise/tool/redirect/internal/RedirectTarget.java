@@ -1,7 +1,5 @@
 package org.cerise.tool.redirect.internal;
 
-import java.util.Set;
-
 import org.cerise.api.ConfigException;
 import org.cerise.api.HttpRedirect;
 import org.cerise.api.InternalRedirect;
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * by an HTTP redirect.
  */
 final class RedirectTarget {
-
-    private static final Set<String> ARGS = Set.of("url", "internal", "debug");
 
     private final String url;
     private final boolean internal;
@@ -36,12 +32,7 @@ final class RedirectTarget {
      * @throws ConfigException for a missing URL or an argument of the wrong type
      */
     static RedirectTarget from(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools." + setup.toolName() + " (it takes url, internal, "
-                        + "debug)");
-            }
-        }
+        setup.allowArgs("url", "internal", "debug");
         String url = setup.stringArg("url", "");
         if (url.isEmpty()) {
             // CherryPy's default '' redirects to the same URL: a loop, never what was meant

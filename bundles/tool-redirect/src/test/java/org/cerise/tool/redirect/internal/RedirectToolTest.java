@@ -59,4 +59,11 @@ class RedirectToolTest {
         assertTrue(compile("err_redirect", "tools.err_redirect.url", "/x", "tools.err_redirect.status", 301L)
                 .failure.getMessage().contains("is not an argument of tools.err_redirect"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("redirect", "tools.redirect.internl", false).failure.getMessage();
+        assertTrue(message.contains("key 'tools.redirect.internl': False is not an argument of tools.redirect (it takes url, "
+                + "internal, debug)"), message);
+    }
 }

@@ -1,6 +1,5 @@
 package org.cerise.tool.referer.internal;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,16 +27,9 @@ public final class RefererTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("pattern", "accept", "accept_missing", "error", "message", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.referer (it takes pattern, accept, "
-                        + "accept_missing, error, message, debug)");
-            }
-        }
+        setup.allowArgs("pattern", "accept", "accept_missing", "error", "message", "debug");
         String source = setup.stringArg("pattern", null);
         if (source == null) {
             throw setup.badArg("pattern", "is required: a regular expression the Referer header must match");

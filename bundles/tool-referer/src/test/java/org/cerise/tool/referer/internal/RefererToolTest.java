@@ -61,4 +61,11 @@ class RefererToolTest {
     void namedGroupsArePython() {
         assertEquals("(?<a>x)\\k<a>", RefererTool.fromPython("(?P<a>x)(?P=a)"));
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.referer.accept_mising", true).failure.getMessage();
+        assertTrue(message.contains("key 'tools.referer.accept_mising': True is not an argument of tools.referer (it takes "
+                + "pattern, accept, accept_missing, error, message, debug)"), message);
+    }
 }

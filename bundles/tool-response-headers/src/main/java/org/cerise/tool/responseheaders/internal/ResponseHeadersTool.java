@@ -2,7 +2,6 @@ package org.cerise.tool.responseheaders.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.tool.CeriseTool;
@@ -24,15 +23,9 @@ public final class ResponseHeadersTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    private static final Set<String> ARGS = Set.of("headers", "debug");
-
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
-        for (String arg : setup.args().keySet()) {
-            if (!ARGS.contains(arg)) {
-                throw setup.badArg(arg, "is not an argument of tools.response_headers (it takes headers, debug)");
-            }
-        }
+        setup.allowArgs("headers", "debug");
         boolean debug = setup.booleanArg("debug", false);
         List<String[]> pairs = new ArrayList<>();
         for (Object entry : setup.listArg("headers")) {

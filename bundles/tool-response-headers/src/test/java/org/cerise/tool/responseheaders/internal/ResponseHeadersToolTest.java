@@ -76,4 +76,11 @@ class ResponseHeadersToolTest {
         assertTrue(message.contains("key 'tools.response_headers.header'"), message);
         assertTrue(message.contains("is not an argument of tools.response_headers"), message);
     }
+
+    @Test
+    void aMisspeltArgumentIsRefusedNamingWhatTheToolTakes() {
+        String message = compile("tools.response_headers.header", "x").failure.getMessage();
+        assertTrue(message.contains("key 'tools.response_headers.header': 'x' is not an argument of tools.response_headers (it "
+                + "takes headers, debug)"), message);
+    }
 }

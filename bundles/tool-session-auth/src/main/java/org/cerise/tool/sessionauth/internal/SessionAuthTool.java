@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.cerise.api.Cerise;
@@ -23,10 +22,6 @@ import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 import org.cerise.tool.sessionauth.SessionAuthenticator;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,28 +39,11 @@ public final class SessionAuthTool implements Tool {
 
     static final int PRIORITY = 50;
 
-    /** Set by the cors tool on a CORS preflight it answered; see the README. */
-    static final String CORS_PREFLIGHT = "org.cerise.tool.cors.preflight";
-
     /** The message of the login form after a failed login with the {@code users} dict. */
     static final String WRONG_LOGIN = "Wrong login/password";
 
     private static final Logger LOG = LoggerFactory.getLogger("cerise.tool.session_auth");
     private static final Pattern HAS_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-
-    private final NamedServices<SessionAuthenticator> authenticators =
-            new NamedServices<>(SessionAuthenticator.NAME);
-
-    /** @param authenticator an authenticator that config may select by its name */
-    @Reference(service = SessionAuthenticator.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindAuthenticator(SessionAuthenticator authenticator, Map<String, Object> properties) {
-        authenticators.bind(authenticator, properties);
-    }
-
-    void unbindAuthenticator(SessionAuthenticator authenticator, Map<String, Object> properties) {
-        authenticators.unbind(authenticator, properties);
-    }
 
     /** What one scope was set up with. */
     private static final class Settings {
@@ -75,11 +53,13 @@ public final class SessionAuthTool implements Tool {
         boolean regenerate;
         boolean debug;
         /** the app's callbacks, or the users dict behind the same face */
-        Supplier<SessionAuthenticator> authenticator;
+        SessionAuthenticator authenticator;
     }
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("users", "check_username_and_password", "session_key", "login_screen", "anonymous",
+                "regenerate_id", "debug");
         Settings s = new Settings();
         s.sessionKey = setup.stringArg("session_key", "username");
         if (s.sessionKey.isEmpty()) {
@@ -96,7 +76,7 @@ public final class SessionAuthTool implements Tool {
         setup.hook(HookPoint.BEFORE_HANDLER, setup.priority(PRIORITY), false, (request, response) -> run(request, response, s));
     }
 
-    private Supplier<SessionAuthenticator> authenticator(ToolSetup setup) throws ConfigException {
+    private static SessionAuthenticator authenticator(ToolSetup setup) throws ConfigException {
         Object users = setup.args().get("users");
         String named = setup.stringArg("check_username_and_password", null);
         if (users != null && named != null) {
@@ -104,20 +84,9 @@ public final class SessionAuthTool implements Tool {
                     "cannot be used together with tools.session_auth.users: choose one");
         }
         if (named != null) {
-            NamedServices.Slot<SessionAuthenticator> slot = authenticators.slot(named);
-            if (slot.get() == null) {
-                throw setup.badArg("check_username_and_password", "names no registered "
-                        + SessionAuthenticator.class.getName() + " service: register one with the service property "
-                        + SessionAuthenticator.NAME + "=" + named);
-            }
-            return () -> {
-                SessionAuthenticator a = slot.get();
-                if (a == null) {
-                    throw new IllegalStateException("the " + SessionAuthenticator.class.getSimpleName() + " '" + named
-                            + "' that tools.session_auth.check_username_and_password names has gone away");
-                }
-                return a;
-            };
+            // The core mounts the app again whenever the named service comes, changes or goes,
+            // so the one found now serves as long as this set-up does.
+            return setup.service(SessionAuthenticator.class, SessionAuthenticator.NAME, named);
         }
         // CherryPy's default check accepts anyone; Cerise wants to be told where the users are.
         if (!(users instanceof Map)) {
@@ -135,12 +104,11 @@ public final class SessionAuthTool implements Tool {
             }
         }
         byte[] nobody = sha256("\u0000no such user");
-        SessionAuthenticator dict = (user, password) -> {
+        return (user, password) -> {
             byte[] expected = hashes.get(user);
             boolean same = MessageDigest.isEqual(sha256(password), expected == null ? nobody : expected);
             return same && expected != null ? null : WRONG_LOGIN;
         };
-        return () -> dict;
     }
 
     private static byte[] sha256(String text) {
@@ -152,9 +120,6 @@ public final class SessionAuthTool implements Tool {
     }
 
     private static void run(Request request, Response response, Settings s) {
-        if (Boolean.TRUE.equals(request.attribute(CORS_PREFLIGHT)) && request.handler() == null) {
-            return;
-        }
         String path = request.pathInfo();
         if (path.endsWith(s.loginScreen)) {
             debug(s, "routing {} to login_screen", path);
@@ -203,7 +168,7 @@ public final class SessionAuthTool implements Tool {
         if (fromPage == null) {
             fromPage = "..";
         }
-        SessionAuthenticator authenticator = s.authenticator.get();
+        SessionAuthenticator authenticator = s.authenticator;
         String error = authenticator.checkUsernameAndPassword(username, password);
         if (error != null && !error.isEmpty()) {
             debug(s, "login of '{}' refused", username);
@@ -230,7 +195,7 @@ public final class SessionAuthTool implements Tool {
         Object username = session.remove(s.sessionKey);
         if (username != null && !username.toString().isEmpty()) {
             request.setLogin(null);
-            s.authenticator.get().onLogout(username.toString());
+            s.authenticator.onLogout(username.toString());
             debug(s, "'{}' logged out", username);
         }
         throw new HttpRedirect(sameSite(request, fromPage));
@@ -241,7 +206,7 @@ public final class SessionAuthTool implements Tool {
         Object stored = session.get(s.sessionKey);
         String username = stored == null ? null : stored.toString();
         if (username == null || username.isEmpty()) {
-            username = s.anonymous != null ? s.anonymous : s.authenticator.get().anonymous();
+            username = s.anonymous != null ? s.anonymous : s.authenticator.anonymous();
             if (username != null && !username.isEmpty()) {
                 session.put(s.sessionKey, username);
             }
@@ -254,7 +219,7 @@ public final class SessionAuthTool implements Tool {
             return;
         }
         request.setLogin(username);
-        s.authenticator.get().onCheck(username);
+        s.authenticator.onCheck(username);
     }
 
     /**

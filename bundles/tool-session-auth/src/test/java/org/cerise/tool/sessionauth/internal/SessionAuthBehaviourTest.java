@@ -1,7 +1,7 @@
 package org.cerise.tool.sessionauth.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import org.cerise.api.Expose;
 import org.cerise.api.Request;
 import org.cerise.api.tool.HookPoint;
 import org.cerise.api.tool.Tool;
+import org.cerise.core.internal.config.MissingServiceException;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
 import org.cerise.tool.sessionauth.SessionAuthenticator;
@@ -49,13 +50,9 @@ class SessionAuthBehaviourTest {
             + "tools.session_auth.on = True\n"
             + "tools.session_auth.users = {'test': 'password'}\n";
 
-    private static Harness harness(SessionAuthTool tool, String config) {
-        return Harness.of(new Site(true)).dispatcher("tree", new TreeDispatcher()).tool("fake_sessions", new FakeSessions())
-                .tool("session_auth", tool).config(config);
-    }
-
     private static Harness harness(String config) {
-        return harness(new SessionAuthTool(), config);
+        return Harness.of(new Site(true)).dispatcher("tree", new TreeDispatcher()).tool("fake_sessions", new FakeSessions())
+                .tool("session_auth", new SessionAuthTool()).config(config);
     }
 
     static String form(String message, String username, String fromPage) {
@@ -197,11 +194,10 @@ class SessionAuthBehaviourTest {
                 events.add("check-ok " + username);
             }
         };
-        SessionAuthTool tool = new SessionAuthTool();
-        tool.bindAuthenticator(staff, Map.of(SessionAuthenticator.NAME, "staff"));
-        Browser b = new Browser(harness(tool, "[/]\ntools.fake_sessions.on = True\ntools.session_auth.on = True\n"
+        Browser b = new Browser(harness("[/]\ntools.fake_sessions.on = True\ntools.session_auth.on = True\n"
                 + "tools.session_auth.check_username_and_password = 'staff'\n"
-                + "tools.session_auth.session_key = 'who'\ntools.session_auth.regenerate_id = False\n"));
+                + "tools.session_auth.session_key = 'who'\ntools.session_auth.regenerate_id = False\n")
+                .service(SessionAuthenticator.class, SessionAuthenticator.NAME, "staff", staff));
         b.get("/app/page");
         String id = b.cookies.get(FakeSessions.COOKIE);
         assertEquals(form("No, carol", "carol", ".."), b.post("/app/do_login", "username=carol&password=x").text());
@@ -210,12 +206,25 @@ class SessionAuthBehaviourTest {
         assertEquals("Page carol", b.get("/app/page").text());
         b.post("/app/do_logout", "");
         assertEquals(List.of("check carol", "check carol", "login carol", "check-ok carol", "logout carol"), events);
+    }
 
-        tool.unbindAuthenticator(staff, Map.of(SessionAuthenticator.NAME, "staff"));
-        ConfigException e = assertThrows(ConfigException.class, harness(tool, "[/]\ntools.session_auth.on = True\n"
-                + "tools.session_auth.check_username_and_password = 'staff'\n")::compile);
-        assertTrue(e.getMessage().contains("'staff' names no registered org.cerise.tool.sessionauth.SessionAuthenticator "
-                + "service") && e.getMessage().contains("cerise.session_authenticator.name=staff"), e.getMessage());
+    @Test
+    void withoutTheNamedAuthenticatorTheAppWaitsForIt() {
+        Harness h = harness("[/]\ntools.fake_sessions.on = True\ntools.session_auth.on = True\n"
+                + "tools.session_auth.check_username_and_password = 'staff'\n");
+        ConfigException e = assertThrows(ConfigException.class, h::compile);
+        assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
+        assertEquals("the tool 'session_auth' in app.conf, line 3, section [/] needs a "
+                + "org.cerise.tool.sessionauth.SessionAuthenticator service with cerise.session_authenticator.name=staff, "
+                + "and none is registered", e.getMessage());
+
+        h.service(SessionAuthenticator.class, SessionAuthenticator.NAME, "staff", (user, password) -> null);
+        Browser b = new Browser(h);
+        assertEquals(303, b.post("/app/do_login", "username=carol&password=any").status());
+        assertEquals("Page carol", b.get("/app/page").text());
+        h.service(SessionAuthenticator.class, SessionAuthenticator.NAME, "staff", null);
+        assertInstanceOf(MissingServiceException.class, assertThrows(ConfigException.class, h::compile),
+                "once the authenticator goes the app stops serving");
     }
 
     @Test
@@ -227,16 +236,19 @@ class SessionAuthBehaviourTest {
     }
 
     @Test
-    void onlyAPreflightTheCorsToolAnsweredGoesThrough() {
-        Tool fakeCors = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
-            request.setAttribute(SessionAuthTool.CORS_PREFLIGHT, Boolean.TRUE);
+    void aPreflightAnsweredBeforeTheHandlerIsNotSentTheLoginForm() {
+        // Any tool that answers the request itself, as the cors tool answers a preflight.
+        Tool preflight = setup -> setup.hook(HookPoint.ON_START_RESOURCE, 50, false, (request, response) -> {
             if (request.method().equals("OPTIONS")) {
                 response.setStatus(204);
-                request.setHandler(null);
+                request.markAnswered();
             }
         });
-        Harness h = harness(CONFIG + "tools.fake_cors.on = True\n").tool("fake_cors", fakeCors);
-        assertEquals(204, h.request("OPTIONS", "/app/page", null).status());
-        assertFalse(h.get("/app/page").text().startsWith("Page"));
+        Harness h = harness(CONFIG + "tools.preflight.on = True\n").tool("preflight", preflight);
+        Harness.Result r = h.request("OPTIONS", "/app/page", null);
+        assertEquals(204, r.status());
+        assertEquals("", r.text());
+        assertTrue(h.get("/app/page").text().contains("<form method=\"post\" action=\"do_login\">"),
+                "a request nobody answered still needs a login");
     }
 }

@@ -67,4 +67,12 @@ class SessionAuthToolTest {
         assertTrue(failure(compile("tools.session_auth.anonymous", 1L)).contains("must be a quoted string"));
         assertTrue(failure(compile("tools.session_auth.regenerate_id", "no")).contains("must be True or False"));
     }
+
+    @Test
+    void anArgumentItDoesNotTakeIsRefusedRatherThanIgnored() {
+        String message = failure(compile("tools.session_auth.on_login", "audit"));
+        assertTrue(message.contains("key 'tools.session_auth.on_login': 'audit' is not an argument of tools.session_auth "
+                + "(it takes users, check_username_and_password, session_key, login_screen, anonymous, regenerate_id, "
+                + "debug)"), message);
+    }
 }

@@ -8,13 +8,15 @@ import org.cerise.api.tool.HookPoint;
 import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 import org.osgi.service.component.annotations.Component;
+import org.slf4j.LoggerFactory;
 
 /**
  * CherryPy's {@code tools.trailing_slash}, on by default: at {@code before_handler} (priority
  * 60) an index handler reached without a trailing slash redirects to the URL with one
  * ({@code missing}, default on), and, if {@code extra} is on, any other handler reached with a
  * trailing slash redirects to the URL without it. The query string is kept; the status is
- * {@code status} or 301.
+ * {@code status} or 301. With {@code debug}, each decision's inputs are logged to the app's
+ * error log, as CherryPy logs them.
  */
 @Component(service = Tool.class)
 @CeriseTool(name = "trailing_slash")
@@ -24,8 +26,10 @@ public final class TrailingSlashTool implements Tool {
 
     @Override
     public void setup(ToolSetup setup) throws ConfigException {
+        setup.allowArgs("missing", "extra", "status", "debug");
         boolean missing = setup.booleanArg("missing", true);
         boolean extra = setup.booleanArg("extra", false);
+        boolean debug = setup.booleanArg("debug", false);
         Object s = setup.args().get("status");
         int status;
         if (s == null) {
@@ -42,6 +46,12 @@ public final class TrailingSlashTool implements Tool {
         setup.hook(HookPoint.BEFORE_HANDLER, setup.priority(PRIORITY), false, (request, response) -> {
             String pi = request.pathInfo();
             Boolean index = request.isIndex();
+            if (debug) {
+                LoggerFactory.getLogger("cerise.error." + request.appName()).info(
+                        "TOOLS.TRAILING_SLASH is_index: {}, missing: {}, extra: {}, path_info: '{}'",
+                        index == null ? "None" : index ? "True" : "False", missing ? "True" : "False",
+                        extra ? "True" : "False", pi);
+            }
             if (Boolean.TRUE.equals(index)) {
                 if (missing && !pi.endsWith("/")) {
                     throw new HttpRedirect(Cerise.url(pi + "/", request.queryString()), status);

@@ -1,7 +1,14 @@
 package org.cerise.tool.trailingslash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.cerise.api.ConfigException;
 import org.cerise.api.Expose;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
@@ -61,5 +68,28 @@ class TrailingSlashBehaviourTest {
         assertEquals(308, harness("[/]\ntools.trailing_slash.status = 308\n").get("/app/sub").status());
         assertEquals(200, harness("[/sub]\ntools.trailing_slash.on = False\n").get("/app/sub").status());
         assertEquals(200, harness("[/]\ntools.trailing_slash.missing = False\n").get("/app/sub").status());
+    }
+
+    @Test
+    void aMisspeltArgumentKeepsTheAppFromMountingInsteadOfBeingIgnored() {
+        Harness h = harness("[/]\ntools.trailing_slash.extras = True\n");
+        ConfigException e = assertThrows(ConfigException.class, h::compile);
+        assertTrue(e.getMessage().contains("'tools.trailing_slash.extras': True is not an argument of tools.trailing_slash "
+                + "(it takes missing, extra, status, debug)"), e.getMessage());
+    }
+
+    @Test
+    void debugLogsWhatTheDecisionRestsOnAsCherryPy() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(301, harness("[/]\ntools.trailing_slash.debug = True\n").get("/app/sub").status());
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("INFO cerise.error.app - TOOLS.TRAILING_SLASH is_index: True, missing: True, "
+                + "extra: False, path_info: '/sub'"), log);
     }
 }

@@ -65,4 +65,13 @@ class TrailingSlashToolTest {
         assertTrue(scope.failure.getMessage().contains("key 'tools.trailing_slash.extra': 'yes' must be True or False"),
                 scope.failure.getMessage());
     }
+
+    @Test
+    void anArgumentItDoesNotTakeIsRefusedRatherThanIgnored() {
+        Scope scope = compile("tools.trailing_slash.extras", true);
+        assertNotNull(scope.failure);
+        assertTrue(scope.failure.getMessage().contains("key 'tools.trailing_slash.extras': True is not an argument of "
+                + "tools.trailing_slash (it takes missing, extra, status, debug)"), scope.failure.getMessage());
+        assertNull(compile("tools.trailing_slash.debug", true).failure, "CherryPy's debug is taken");
+    }
 }
