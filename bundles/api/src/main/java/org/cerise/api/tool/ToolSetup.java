@@ -94,20 +94,21 @@ public interface ToolSetup {
     void hook(HookPoint point, int priority, boolean failsafe, Hook hook);
 
     /**
-     * A service the tool's config names, such as the credential store of an auth tool
-     * ({@code tools.auth_basic.checkpassword = 'ldap'}): the highest-ranked service of the type
-     * whose {@code property} is {@code name}. The app depends on it from then on: while no such
-     * service is registered the app waits (requests get 503) and says what it waits for, and it
-     * is mounted again whenever such a service comes, changes or goes.
+     * The service a text argument of the tool names, such as the credential store of an auth
+     * tool ({@code tools.auth_basic.checkpassword = 'ldap'}): the highest-ranked service of the
+     * type whose {@code property} is the argument's value. The app depends on it from then on:
+     * while no such service is registered the app waits (requests get 503) and the log names
+     * the key, and it is mounted again whenever such a service comes, changes or goes.
      *
      * @param <S>      the service type
+     * @param arg      the argument that names the service, without prefix; it must be set
      * @param type     the service interface, as the tool sees it
      * @param property the service property that carries the name
-     * @param name     the name the config gave
      * @return the service
-     * @throws ConfigException if no such service is registered now (the app waits for it)
+     * @throws ConfigException if the argument is not a string, or no such service is registered
+     *                         now (then the app waits for it)
      */
-    <S> S service(Class<S> type, String property, String name) throws ConfigException;
+    <S> S service(String arg, Class<S> type, String property) throws ConfigException;
 
     /**
      * Builds the error for a bad argument, naming the key, the value and the scope.

@@ -411,23 +411,24 @@ public final class ScopeCompiler {
         }
 
         @Override
-        public <S> S service(Class<S> type, String property, String serviceName) throws ConfigException {
+        public <S> S service(String arg, Class<S> type, String property) throws ConfigException {
+            String serviceName = stringArg(arg, null);
+            if (serviceName == null) {
+                throw badArg(arg, "must name a " + type.getName() + " service (its " + property + " property)");
+            }
             Object found = services.find(type, property, serviceName);
-            String wanted = "a " + type.getName() + " service with " + property + "=" + serviceName;
+            String waiting = "the app waits for a service " + type.getName() + " registered with " + property + "="
+                    + serviceName;
             if (found == null) {
-                throw new MissingServiceException("service", serviceName, "the " + kind() + " in "
-                        + where.of(prefix + "on") + " needs " + wanted + ", and none is registered", true);
+                throw new MissingServiceException("service", serviceName, where.bad(prefix + arg, serviceName,
+                        "names no registered service: " + waiting).getMessage(), true);
             }
             if (!type.isInstance(found)) {
-                throw new MissingServiceException("service", serviceName, "the " + kind() + " in "
-                        + where.of(prefix + "on") + " needs " + wanted + ", and the registered one implements "
-                        + "another version of " + type.getName() + " than the tool's", true);
+                throw new MissingServiceException("service", serviceName, where.bad(prefix + arg, serviceName,
+                        "names a service built against another version of " + type.getName() + " than the tool's: "
+                                + waiting).getMessage(), true);
             }
             return type.cast(found);
-        }
-
-        private String kind() {
-            return prefix.startsWith("tools.") ? "tool '" + name + "'" : "config namespace '" + name + "'";
         }
 
         @Override

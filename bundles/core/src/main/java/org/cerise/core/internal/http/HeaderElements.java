@@ -24,9 +24,11 @@ public final class HeaderElements {
 
     /** CherryPy splits the quality off at the first match of {@code "; *q *="}. */
     private static final Pattern Q_SEPARATOR = Pattern.compile("; *q *=");
+    /** Digits as Python writes them: single underscores may group them ({@code 1_000}). */
+    private static final String DIGITS = "\\d(?:_?\\d)*";
     /** What Python's {@code float()} accepts. */
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FLOAT = Pattern.compile("[+-]?(" + DIGITS + "\\.?(?:" + DIGITS + ")?|\\." + DIGITS
+            + ")([eE][+-]?" + DIGITS + ")?|[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
 
     private static final Comparator<Element> BY_QUALITY = Comparator.comparingDouble(Element::qvalue)
             .thenComparing(Element::toString);
@@ -204,7 +206,7 @@ public final class HeaderElements {
             if (unsigned.startsWith("inf")) {
                 return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
-            return unsigned.equals("nan") ? Double.NaN : Double.parseDouble(t);
+            return unsigned.equals("nan") ? Double.NaN : Double.parseDouble(t.replace("_", ""));
         }
 
         @Override

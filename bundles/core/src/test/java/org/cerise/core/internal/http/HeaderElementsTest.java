@@ -79,6 +79,16 @@ class HeaderElementsTest {
     }
 
     @Test
+    void qualitiesAreReadAsPythonsFloatReadsThem() {
+        // float('1_0e-1') == 1.0, float('.5') == 0.5, float(' 5e-1') == 0.5; '1__0' and '_1' are ValueErrors
+        assertEquals(1.0, HeaderElements.parse("Accept", "a;q=1_0e-1").get(0).qvalue());
+        assertEquals(0.5, HeaderElements.parse("Accept", "a;q=.5").get(0).qvalue());
+        assertEquals(0.5, HeaderElements.parse("Accept", "a;q= 5e-1").get(0).qvalue());
+        assertThrows(HttpError.class, () -> HeaderElements.parse("Accept", "a;q=1__0").get(0).qvalue());
+        assertThrows(HttpError.class, () -> HeaderElements.parse("Accept", "a;q=_1").get(0).qvalue());
+    }
+
+    @Test
     void absentOrEmptyHeaderHasNoElements() {
         assertTrue(HeaderElements.parse("Accept", (String) null).isEmpty());
         assertTrue(HeaderElements.parse("Accept", "").isEmpty());

@@ -149,7 +149,7 @@ class RequestStagesTest {
     /** A tool that greets with a {@code Supplier} service selected by {@code tools.greet.by}. */
     private static final Tool GREET = setup -> {
         @SuppressWarnings("unchecked")
-        Supplier<String> greeter = setup.service(Supplier.class, "greeter.name", setup.stringArg("by", "none"));
+        Supplier<String> greeter = setup.service("by", Supplier.class, "greeter.name");
         setup.hook(HookPoint.BEFORE_FINALIZE, 50, false,
                 (request, response) -> response.setHeader("X-Greeting", greeter.get()));
     };
@@ -168,8 +168,9 @@ class RequestStagesTest {
                 .config("[/]\ntools.greet.on = True\ntools.greet.by = 'hello'\n");
         ConfigException e = assertThrows(ConfigException.class, h::compile);
         assertInstanceOf(MissingServiceException.class, e);
-        assertEquals("the tool 'greet' in app.conf, line 2, section [/] needs a java.util.function.Supplier service "
-                + "with greeter.name=hello, and none is registered", e.getMessage());
+        assertEquals("Config error in app.conf, line 3, section [/], key 'tools.greet.by': 'hello' names no registered "
+                + "service: the app waits for a service java.util.function.Supplier registered with greeter.name=hello",
+                e.getMessage());
     }
 
     @Test

@@ -154,7 +154,7 @@ public final class AuthBasicTool implements Tool {
         if (named != null) {
             // The core mounts the app again whenever the named checker comes, changes or goes,
             // so the one found now serves as long as this set-up does.
-            return setup.service(PasswordChecker.class, PasswordChecker.NAME, named)::checkPassword;
+            return setup.service("checkpassword", PasswordChecker.class, PasswordChecker.NAME)::checkPassword;
         }
         if (!(users instanceof Map)) {
             throw setup.badArg("users", users == null

@@ -149,8 +149,9 @@ class AuthBasicBehaviourTest {
         Harness h = harness(NAMED).service(PasswordChecker.class, PasswordChecker.NAME, "other", (r, u, p) -> true);
         ConfigException e = assertThrows(ConfigException.class, h::compile);
         assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
-        assertEquals("the tool 'auth_basic' in app.conf, line 2, section [/] needs a org.cerise.tool.authbasic.PasswordChecker "
-                + "service with cerise.password_checker.name=ldap, and none is registered", e.getMessage());
+        assertEquals("Config error in app.conf, line 4, section [/], key 'tools.auth_basic.checkpassword': 'ldap' names "
+                + "no registered service: the app waits for a service org.cerise.tool.authbasic.PasswordChecker "
+                + "registered with cerise.password_checker.name=ldap", e.getMessage());
 
         h.service(PasswordChecker.class, PasswordChecker.NAME, "ldap", (r, u, p) -> u.equals("carol"));
         assertEquals("Hello carol", h.get("/app/", basic("carol:pw")).text());

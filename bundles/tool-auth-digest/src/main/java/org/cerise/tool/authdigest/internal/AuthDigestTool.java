@@ -439,7 +439,7 @@ public final class AuthDigestTool implements Tool {
             }
             // The core mounts the app again whenever the named source comes, changes or goes, so
             // the one found now serves as long as this set-up does.
-            Ha1Source source = setup.service(Ha1Source.class, Ha1Source.NAME, named);
+            Ha1Source source = setup.service("get_ha1", Ha1Source.class, Ha1Source.NAME);
             String realm = s.realm;
             return new Ha1Lookup() {
                 @Override

@@ -366,8 +366,9 @@ class AuthDigestBehaviourTest {
         Harness h = harness(NAMED);
         ConfigException e = assertThrows(ConfigException.class, h::compile);
         assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
-        assertEquals("the tool 'auth_digest' in app.conf, line 2, section [/] needs a org.cerise.tool.authdigest.Ha1Source "
-                + "service with cerise.ha1_source.name=accounts, and none is registered", e.getMessage());
+        assertEquals("Config error in app.conf, line 5, section [/], key 'tools.auth_digest.get_ha1': 'accounts' names no "
+                + "registered service: the app waits for a service org.cerise.tool.authdigest.Ha1Source registered with "
+                + "cerise.ha1_source.name=accounts", e.getMessage());
 
         h.service(Ha1Source.class, Ha1Source.NAME, "accounts", (realm, user, hash) -> DigestClient.h(hash, user + ":" + realm + ":pw"));
         assertEquals("Hello carol", h.get("/app/", new DigestClient.Answer(challenge(h, "/app/"), "carol", "pw", "/app/")

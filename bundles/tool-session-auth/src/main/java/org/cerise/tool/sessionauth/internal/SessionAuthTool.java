@@ -86,7 +86,8 @@ public final class SessionAuthTool implements Tool {
         if (named != null) {
             // The core mounts the app again whenever the named service comes, changes or goes,
             // so the one found now serves as long as this set-up does.
-            return setup.service(SessionAuthenticator.class, SessionAuthenticator.NAME, named);
+            return setup.service("check_username_and_password", SessionAuthenticator.class,
+                    SessionAuthenticator.NAME);
         }
         // CherryPy's default check accepts anyone; Cerise wants to be told where the users are.
         if (!(users instanceof Map)) {

@@ -214,9 +214,10 @@ class SessionAuthBehaviourTest {
                 + "tools.session_auth.check_username_and_password = 'staff'\n");
         ConfigException e = assertThrows(ConfigException.class, h::compile);
         assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
-        assertEquals("the tool 'session_auth' in app.conf, line 3, section [/] needs a "
-                + "org.cerise.tool.sessionauth.SessionAuthenticator service with cerise.session_authenticator.name=staff, "
-                + "and none is registered", e.getMessage());
+        assertEquals("Config error in app.conf, line 4, section [/], key 'tools.session_auth.check_username_and_password': "
+                + "'staff' names no registered service: the app waits for a service "
+                + "org.cerise.tool.sessionauth.SessionAuthenticator registered with cerise.session_authenticator.name=staff",
+                e.getMessage());
 
         h.service(SessionAuthenticator.class, SessionAuthenticator.NAME, "staff", (user, password) -> null);
         Browser b = new Browser(h);
