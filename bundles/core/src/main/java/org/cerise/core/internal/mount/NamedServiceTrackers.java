@@ -1,8 +1,12 @@
 package org.cerise.core.internal.mount;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cerise.core.internal.config.ScopeCompiler;
 import org.osgi.framework.BundleContext;
@@ -40,16 +44,23 @@ final class NamedServiceTrackers implements ScopeCompiler.NamedServices {
             tracker = open(type.getName(), property);
             trackers.put(key, tracker);
         }
+        Tracker t = (Tracker) tracker;
+        List<ServiceReference<Object>> refs = new ArrayList<>(t.adding.keySet());
+        ServiceReference<Object>[] tracked = tracker.getServiceReferences();
+        if (tracked != null) {
+            refs.addAll(Arrays.asList(tracked));
+        }
         ServiceReference<Object> best = null;
-        ServiceReference<Object>[] refs = tracker.getServiceReferences();
-        if (refs != null) {
-            for (ServiceReference<Object> ref : refs) {
-                if (hasName(ref.getProperty(property), name) && (best == null || ref.compareTo(best) > 0)) {
-                    best = ref;
-                }
+        for (ServiceReference<Object> ref : refs) {
+            if (hasName(ref.getProperty(property), name) && (best == null || ref.compareTo(best) > 0)) {
+                best = ref;
             }
         }
-        return best == null ? null : tracker.getService(best);
+        if (best == null) {
+            return null;
+        }
+        Object adding = t.adding.get(best);
+        return adding != null ? adding : tracker.getService(best);
     }
 
     private static boolean hasName(Object value, String name) {
@@ -103,11 +114,22 @@ final class NamedServiceTrackers implements ScopeCompiler.NamedServices {
             return Thread.currentThread() != opener;
         }
 
+        /**
+         * Services being added: a tracker counts a service as tracked only once this callback
+         * returns, but the mount it triggers must already see it.
+         */
+        final Map<ServiceReference<Object>, Object> adding = new ConcurrentHashMap<>();
+
         @Override
         public Object addingService(ServiceReference<Object> reference) {
             Object service = super.addingService(reference);
-            if (reported()) {
-                changed.run();
+            if (service != null && reported()) {
+                adding.put(reference, service);
+                try {
+                    changed.run();
+                } finally {
+                    adding.remove(reference);
+                }
             }
             return service;
         }
