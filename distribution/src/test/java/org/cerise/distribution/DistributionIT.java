@@ -167,7 +167,7 @@ class DistributionIT {
 
     @Test
     @Order(4)
-    void aCfgFileInConfigTakesEffectLive() throws IOException {
+    void aCfgFileInConfigTakesEffectLive() throws IOException, InterruptedException {
         main.awaitStarted();
         Path cfg = main.home.resolve("config/org.cerise.global.cfg");
         String shipped = Files.readString(cfg);
@@ -175,6 +175,18 @@ class DistributionIT {
         assertEquals(500, before.status, "tut03 with length=abc fails as in CherryPy's tutorial");
         assertTrue(before.body.contains("<pre id=\"traceback\">java.lang.NumberFormatException"),
                 "the shipped config shows tracebacks:\n" + before.body);
+        // log_tracebacks and log_headers, on by default as in CherryPy: the error log on stderr
+        // names the request, carries the stack trace, then lists the request's headers
+        java.util.regex.Pattern logged = java.util.regex.Pattern.compile("(?s)ERROR cerise\\.error\\.tut03 HTTP GET "
+                + "/tut03/generate\\?length=abc HTTP/1\\.1\\Rjava\\.lang\\.NumberFormatException.*?Request Headers:\\R"
+                + "  Remote-Addr: 127\\.0\\.0\\.1\\R.*?  Host: 127\\.0\\.0\\.1:");
+        long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!logged.matcher(Files.readString(main.stderr)).find()) {
+            if (System.nanoTime() > logDeadline) {
+                fail("no traceback and headers for the 500 on stderr:\n" + tail(main.stderr, 60));
+            }
+            Thread.sleep(50);
+        }
 
         long t0 = System.nanoTime();
         Files.writeString(cfg, "request.show_tracebacks = False\n");

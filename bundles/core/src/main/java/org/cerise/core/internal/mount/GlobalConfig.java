@@ -17,9 +17,21 @@ import org.cerise.core.internal.config.IniConfig;
  */
 final class GlobalConfig {
 
-    /** CherryPy's defaults that differ from "unset": tools on by default. */
-    static final Map<String, Object> DEFAULTS = Map.of("tools.trailing_slash.on", Boolean.TRUE, "tools.encode.on",
-            Boolean.TRUE, "tools.log_tracebacks.on", Boolean.TRUE, "tools.log_headers.on", Boolean.TRUE);
+    /**
+     * CherryPy's defaults that differ from "unset": the tools on by default, in CherryPy's order
+     * ({@code cherrypy.config.defaults}), which orders hooks of equal priority: the traceback is
+     * logged before the request's headers.
+     */
+    static final Map<String, Object> DEFAULTS = defaults();
+
+    private static Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("tools.log_tracebacks.on", Boolean.TRUE);
+        d.put("tools.log_headers.on", Boolean.TRUE);
+        d.put("tools.trailing_slash.on", Boolean.TRUE);
+        d.put("tools.encode.on", Boolean.TRUE);
+        return Collections.unmodifiableMap(d);
+    }
 
     private static final List<String> IGNORED_PREFIXES = List.of("service.", "component.", "felix.", "objectClass",
             "osgi.", "org.apache.felix.");
