@@ -48,9 +48,13 @@ enum Errors {
      * @return the bytes, or {@code null} if a character cannot be encoded and this is {@link #STRICT}
      */
     byte[] encode(CharSequence text, Charset charset) {
-        if (charset == StandardCharsets.UTF_8 && !hasSurrogate(text)) {
-            // every char but a lone surrogate has a UTF-8 form: the JDK's fast path is exact here
-            return text.toString().getBytes(StandardCharsets.UTF_8);
+        if (charset == StandardCharsets.UTF_8) {
+            // every char but a lone surrogate has a UTF-8 form: the JDK's fast path is exact
+            // unless there is one, and pure ASCII (as long in bytes as in chars) has none
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length == text.length() || !hasSurrogate(text)) {
+                return bytes;
+            }
         }
         CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -80,33 +79,84 @@ final class ResponseEncoder {
         // CherryPy's prepare_iter: an empty string is an empty body, with no text to encode
         Object body = returned instanceof CharSequence && ((CharSequence) returned).length() == 0 ? null : returned;
         String ct = response.header("Content-Type");
-        // CherryPy reads it as response.headers.elements('Content-Type')[0]
-        List<HeaderElement> elements = ct == null || ct.isEmpty() ? List.of() : response.headerElements("Content-Type");
-        if (!elements.isEmpty() && addCharset) {
-            Map<String, String> params = new LinkedHashMap<>(elements.get(0).params());
-            String type = elements.get(0).value();
-            if (!textOnly || type.toLowerCase(Locale.ROOT).startsWith("text/")) {
+        ContentType type = ct == null || ct.isEmpty() ? null : contentType(ct, response);
+        if (type != null && addCharset && type.negotiated) {
+            if (debug) {
                 log("Content-Type " + ct + ": finding a charset");
-                Attempts attempts = new Attempts(response.stream(), body);
-                if (!response.stream()) {
-                    // the encoded length differs from anything set before; finalize computes it again
-                    response.removeHeader("Content-Length");
-                }
-                params.put("charset", find(request, attempts));
-                StringBuilder value = new StringBuilder(type);
-                params.forEach((k, v) -> value.append(';').append(k).append('=').append(v));
-                response.setHeader("Content-Type", value.toString());
-                log("Setting Content-Type " + value);
-                return attempts.result;
             }
+            Attempts attempts = new Attempts(response.stream(), body);
+            if (!response.stream()) {
+                // the encoded length differs from anything set before; finalize computes it again
+                response.removeHeader("Content-Length");
+            }
+            String value = type.withCharset(find(request, attempts));
+            response.setHeader("Content-Type", value);
+            if (debug) {
+                log("Setting Content-Type " + value);
+            }
+            return attempts.result;
         }
-        return unnegotiated(elements.isEmpty() ? null : elements.get(0).params().get("charset"), body);
+        return unnegotiated(type == null ? null : type.params.get("charset"), body);
+    }
+
+    /** The Content-Type last read, parsed: a scope's responses mostly share one. */
+    private volatile ContentType lastContentType;
+
+    /**
+     * The response's Content-Type as CherryPy reads it, {@code response.headers.elements(
+     * 'Content-Type')[0]}, parsed once per distinct value (the last one is kept).
+     */
+    private ContentType contentType(String ct, Response response) {
+        ContentType last = lastContentType;
+        if (last != null && last.header.equals(ct)) {
+            return last;
+        }
+        List<HeaderElement> elements = response.headerElements("Content-Type");
+        if (elements.isEmpty()) {
+            return null;
+        }
+        ContentType parsed = new ContentType(ct, elements.get(0), textOnly);
+        lastContentType = parsed;
+        return parsed;
+    }
+
+    /** A parsed Content-Type and the values it takes with each charset chosen so far. */
+    private static final class ContentType {
+        final String header;
+        final String type;
+        final Map<String, String> params;
+        /** Whether the charset is negotiated for it ({@code text_only} limits that to text/*). */
+        final boolean negotiated;
+        private final Map<String, String> byCharset = new java.util.concurrent.ConcurrentHashMap<>(2);
+
+        ContentType(String header, HeaderElement element, boolean textOnly) {
+            this.header = header;
+            this.type = element.value();
+            this.params = element.params();
+            this.negotiated = !textOnly || type.toLowerCase(Locale.ROOT).startsWith("text/");
+        }
+
+        /** CherryPy: {@code ct.params['charset'] = encoding; str(ct)}. */
+        String withCharset(String charset) {
+            String value = byCharset.get(charset);
+            if (value == null) {
+                Map<String, String> p = new LinkedHashMap<>(params);
+                p.put("charset", charset);
+                StringBuilder b = new StringBuilder(type);
+                p.forEach((k, v) -> b.append(';').append(k).append('=').append(v));
+                value = b.toString();
+                if (byCharset.size() < 16) {
+                    byCharset.put(charset, value);
+                }
+            }
+            return value;
+        }
     }
 
     private String find(Request request, Attempts attempts) {
         // a quality is read only where CherryPy reads one: a forced encoding never looks at it
         List<HeaderElement> accepted = request.headerElements("Accept-Charset");
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = accepted.isEmpty() ? Set.of() : new java.util.HashSet<>();
         accepted.forEach(e -> named.add(e.value().toLowerCase(Locale.ROOT)));
         if (encoding != null) {
             if ((accepted.isEmpty() || named.contains("*") || named.contains(encoding))
@@ -140,7 +190,9 @@ final class ResponseEncoder {
         String header = lines.isEmpty() ? null : String.join(", ", lines);
         String msg = header == null ? "Your client did not send an Accept-Charset header."
                 : "Your client sent this Accept-Charset header: " + header + ".";
-        throw new HttpError(406, msg + " We tried these charsets: " + String.join(", ", attempts.tried) + ".");
+        List<String> tried = new ArrayList<>(attempts.tried);
+        tried.sort(null);
+        throw new HttpError(406, msg + " We tried these charsets: " + String.join(", ", tried) + ".");
     }
 
     /**
@@ -199,8 +251,8 @@ final class ResponseEncoder {
      * is tried once; the last successful try's body is the result.
      */
     private final class Attempts {
-        /** Sorted, as CherryPy lists them in the 406 message. */
-        final Set<String> tried = new TreeSet<>();
+        /** Each label once; sorted for the 406 message, as CherryPy lists them. */
+        final List<String> tried = new ArrayList<>(2);
         private final Object original;
         /** A streamed iterable body: encoded lazily, so only the charset's existence is checked. */
         private final boolean lazy;
@@ -216,10 +268,13 @@ final class ResponseEncoder {
         }
 
         boolean attempt(String label, Charset known) {
-            if (!tried.add(label)) {
+            if (tried.contains(label)) {
                 return false;
             }
-            log("Attempting encoding " + label);
+            tried.add(label);
+            if (debug) {
+                log("Attempting encoding " + label);
+            }
             if (lazy) {
                 Charset cs = known != null ? known : Charsets.lookup(label);
                 if (cs == null) {
