@@ -434,7 +434,41 @@ class DistributionIT {
         String diagnostics() {
             return "\n---- container '" + name + "' (" + home + "), "
                     + (process.isAlive() ? "running" : "exited with " + process.exitValue()) + "\n---- tail of "
-                    + stdout + "\n" + tail(stdout, 30) + "\n---- tail of " + stderr + "\n" + tail(stderr, 60);
+                    + stdout + "\n" + tail(stdout, 30) + "\n---- tail of " + stderr + "\n" + tail(stderr, 60)
+                    + (process.isAlive() ? ceriseThreads() : "");
+        }
+
+        /**
+         * A stuck container explains itself by its threads: the dump goes to a file beside the
+         * logs, and the threads inside Cerise's code (a mount, a config change) to the failure.
+         */
+        private String ceriseThreads() {
+            java.util.Optional<ProcessHandle> jvm = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                    process.toHandle()), process.descendants()).filter(h -> h.info().command()
+                            .map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+            if (jvm.isEmpty()) {
+                return "";
+            }
+            Path dump = LOGS.resolve(name + ".threads.txt");
+            try {
+                Process jcmd = new ProcessBuilder("jcmd", String.valueOf(jvm.get().pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                if (!jcmd.waitFor(20, TimeUnit.SECONDS)) {
+                    jcmd.destroyForcibly();
+                }
+                StringBuilder cerise = new StringBuilder();
+                for (String thread : Files.readString(dump).split("\n\n")) {
+                    if (thread.contains("org.cerise.")) {
+                        cerise.append(thread).append("\n\n");
+                    }
+                }
+                return "\n---- threads in Cerise's code (whole dump: " + dump + ")\n" + cerise;
+            } catch (IOException e) {
+                return "\n---- no thread dump: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
         }
     }
 

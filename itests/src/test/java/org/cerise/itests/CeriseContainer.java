@@ -60,6 +60,7 @@ final class CeriseContainer {
                 frameworkProperty("felix.fileinstall.dir").value(deploy.getPath()),
                 frameworkProperty("felix.fileinstall.poll").value("200"),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
 
                 // every bundle of the features: the same container as the distribution
                 composite(featureBundles()),
