@@ -65,9 +65,40 @@ public interface Session {
     /** Removes every value. */
     void clear();
 
-    /** Gives the session a new id, keeping its data, and deletes the old id (fixation defence). */
+    /**
+     * Gives the session a new id and deletes what was stored under the old one (fixation
+     * defence, as after a login); the data of this request is kept and saved under the new id,
+     * and the cookie is sent again.
+     */
     void regenerate();
 
-    /** Expires the session: its data is deleted and the client's cookie expired. */
+    /**
+     * Ends the session, as a logout: its stored data is deleted and the client's cookie is
+     * expired ({@code lib.sessions.expire()}, which in CherryPy expires only the cookie).
+     */
     void expire();
+
+    /**
+     * The id the client sent, which is not {@link #id()} when it named no live session (it
+     * expired, or was never issued) and a new one was made.
+     *
+     * @return the id from the request's cookie, or {@code null} if it had none
+     */
+    String originalId();
+
+    /**
+     * Takes the session's lock, for {@code tools.sessions.locking = 'explicit'} (with the
+     * default {@code implicit} locking the sessions tool takes it before the handler runs): the
+     * requests of one session then run their handlers one at a time. Released when the
+     * session is saved at the end of the request, or by {@link #releaseLock()}.
+     *
+     * @throws HttpError 503 if the lock is not free within {@code tools.sessions.lock_timeout}
+     */
+    void acquireLock();
+
+    /** Releases the session's lock early; nothing happens if it is not held. */
+    void releaseLock();
+
+    /** @return whether this request holds the session's lock */
+    boolean locked();
 }
