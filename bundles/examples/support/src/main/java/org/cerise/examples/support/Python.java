@@ -3,6 +3,8 @@ package org.cerise.examples.support;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.cerise.api.Session;
+
 /**
  * Python built-ins the CherryPy tutorials rely on, with Python's failures: where Python raises,
  * these throw, so the tutorial answers 500 just as CherryPy does.
@@ -58,5 +60,30 @@ public final class Python {
             pool[j] = c;
         }
         return new String(pool, 0, n);
+    }
+
+    /**
+     * Python's {@code session[key]}: the value, or a {@link KeyError} if the session has none.
+     *
+     * @param session the session
+     * @param key     the key
+     * @return the value
+     * @throws KeyError {@code 'key'}, as Python's message names it
+     */
+    public static Object getItem(Session session, String key) {
+        if (!session.containsKey(key)) {
+            throw new KeyError(key);
+        }
+        return session.get(key);
+    }
+
+    /** Python's {@code KeyError}: a missing key, named as Python's {@code repr} writes it. */
+    public static final class KeyError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param key the missing key */
+        public KeyError(String key) {
+            super("'" + key.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        }
     }
 }

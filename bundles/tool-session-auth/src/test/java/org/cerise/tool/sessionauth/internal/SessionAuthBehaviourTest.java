@@ -19,6 +19,7 @@ import org.cerise.core.internal.config.MissingServiceException;
 import org.cerise.core.internal.mount.Harness;
 import org.cerise.dispatch.tree.internal.TreeDispatcher;
 import org.cerise.tool.sessionauth.SessionAuthenticator;
+import org.cerise.tool.sessions.internal.SessionsWithRam;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,12 +47,12 @@ class SessionAuthBehaviourTest {
     }
 
     private static final String CONFIG = "[/]\n"
-            + "tools.fake_sessions.on = True\n"
+            + "tools.sessions.on = True\n"
             + "tools.session_auth.on = True\n"
             + "tools.session_auth.users = {'test': 'password'}\n";
 
     private static Harness harness(String config) {
-        return Harness.of(new Site(true)).dispatcher("tree", new TreeDispatcher()).tool("fake_sessions", new FakeSessions())
+        return Harness.of(new Site(true)).dispatcher("tree", new TreeDispatcher()).tool("sessions", SessionsWithRam.tool())
                 .tool("session_auth", new SessionAuthTool()).config(config);
     }
 
@@ -110,11 +111,11 @@ class SessionAuthBehaviourTest {
     void loginThenPageThenLogout() {
         Browser b = new Browser(harness(CONFIG));
         b.get("/app/page");
-        String before = b.cookies.get(FakeSessions.COOKIE);
+        String before = b.cookies.get("session_id");
         Harness.Result login = b.post("/app/do_login", "username=test&password=password&from_page=/app/page");
         assertEquals(303, login.status());
         assertEquals("http://127.0.0.1:8080/app/page", login.header("Location"));
-        assertNotEquals(before, b.cookies.get(FakeSessions.COOKIE), "a new session id after login");
+        assertNotEquals(before, b.cookies.get("session_id"), "a new session id after login");
         assertEquals("Page test", b.get("/app/page").text());
         assertEquals("Page test", b.get("/app/sub/page").text());
 
@@ -194,15 +195,15 @@ class SessionAuthBehaviourTest {
                 events.add("check-ok " + username);
             }
         };
-        Browser b = new Browser(harness("[/]\ntools.fake_sessions.on = True\ntools.session_auth.on = True\n"
+        Browser b = new Browser(harness("[/]\ntools.sessions.on = True\ntools.session_auth.on = True\n"
                 + "tools.session_auth.check_username_and_password = 'staff'\n"
                 + "tools.session_auth.session_key = 'who'\ntools.session_auth.regenerate_id = False\n")
                 .service(SessionAuthenticator.class, SessionAuthenticator.NAME, "staff", staff));
         b.get("/app/page");
-        String id = b.cookies.get(FakeSessions.COOKIE);
+        String id = b.cookies.get("session_id");
         assertEquals(form("No, carol", "carol", ".."), b.post("/app/do_login", "username=carol&password=x").text());
         assertEquals(303, b.post("/app/do_login", "username=carol&password=pw").status());
-        assertEquals(id, b.cookies.get(FakeSessions.COOKIE), "regenerate_id = False keeps the id");
+        assertEquals(id, b.cookies.get("session_id"), "regenerate_id = False keeps the id");
         assertEquals("Page carol", b.get("/app/page").text());
         b.post("/app/do_logout", "");
         assertEquals(List.of("check carol", "check carol", "login carol", "check-ok carol", "logout carol"), events);
@@ -210,7 +211,7 @@ class SessionAuthBehaviourTest {
 
     @Test
     void withoutTheNamedAuthenticatorTheAppWaitsForIt() {
-        Harness h = harness("[/]\ntools.fake_sessions.on = True\ntools.session_auth.on = True\n"
+        Harness h = harness("[/]\ntools.sessions.on = True\ntools.session_auth.on = True\n"
                 + "tools.session_auth.check_username_and_password = 'staff'\n");
         ConfigException e = assertThrows(ConfigException.class, h::compile);
         assertInstanceOf(MissingServiceException.class, e, "the app waits (503) rather than failing");
