@@ -37,7 +37,7 @@ final class CeriseContainer {
 
     /** The features the container is made of, as the distribution ships them, in install order. */
     private static final List<String> FEATURES = List.of("cerise-platform.json", "cerise-core.json",
-            "cerise-tools.json", "cerise-examples.json");
+            "cerise-tools.json", "cerise-sessions.json", "cerise-examples.json");
 
     private CeriseContainer() {
     }
@@ -77,6 +77,7 @@ final class CeriseContainer {
     private static Option[] featureBundles() {
         ObjectMapper json = new ObjectMapper();
         List<Option> options = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String feature : FEATURES) {
             Path file = Path.of(property("cerise.features"), feature);
             JsonNode bundles;
@@ -86,6 +87,9 @@ final class CeriseContainer {
                 throw new UncheckedIOException("cannot read the feature " + file, e);
             }
             for (JsonNode bundle : bundles) {
+                if (!seen.add(bundle.path("id").asText())) {
+                    continue; // a bundle two features need (Jackson) is installed once
+                }
                 String[] gav = bundle.path("id").asText().split(":");
                 if (gav.length != 3) {
                     throw new IllegalStateException(file + " lists a bundle id that is not group:artifact:version: "

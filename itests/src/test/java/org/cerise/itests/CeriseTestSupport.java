@@ -68,7 +68,7 @@ public abstract class CeriseTestSupport {
         if (ready) {
             return;
         }
-        for (String path : new String[] {"/tut01/", "/tut02/", "/tut03/", "/tut04/"}) {
+        for (String path : new String[] {"/tut01/", "/tut02/", "/tut03/", "/tut04/", "/tut05/"}) {
             await(path, r -> r.statusCode() == 200, BOOT_DEADLINE);
         }
         ready = true;

@@ -200,6 +200,58 @@ public class TutorialsIT extends CeriseTestSupport {
         assertErrorPage(r, 400, "400 Bad Request", "Unexpected body parameters: zz");
     }
 
+    /** CherryPy 18.8's session cookie (tutorial 5 on the reference server). */
+    private static final java.util.regex.Pattern SESSION_COOKIE = java.util.regex.Pattern.compile(
+            "session_id=([0-9a-f]{40}); expires=\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; Max-Age=3600; Path=/");
+
+    private static String sessionId(HttpResponse<String> r) {
+        String cookie = r.headers().firstValue("Set-Cookie").orElse("");
+        java.util.regex.Matcher m = SESSION_COOKIE.matcher(cookie);
+        assertTrue("a session cookie as CherryPy sets it: " + cookie, m.matches());
+        return m.group(1);
+    }
+
+    @Test
+    public void tut05IndexIsTheFormWithASessionCookie() throws Exception {
+        HttpResponse<String> r = get("/tut05/");
+        assertEquals(200, r.statusCode());
+        assertEquals("text/html;charset=utf-8", r.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(r.body(), r.body().contains("<form method=\"get\" action=\"generate\">"));
+        sessionId(r);
+    }
+
+    @Test
+    public void tut05DisplayShowsWhatGenerateKeptInTheSession() throws Exception {
+        HttpResponse<String> generated = get("/tut05/generate?length=12");
+        assertEquals(200, generated.statusCode());
+        assertTrue(generated.body(), generated.body().matches("[0-9a-fA-F]{12}"));
+        String id = sessionId(generated);
+        HttpResponse<String> displayed = send(HttpRequest.newBuilder(URI.create(url("/tut05/display")))
+                .header("Cookie", "session_id=" + id));
+        assertEquals(200, displayed.statusCode());
+        assertEquals(generated.body(), displayed.body());
+        assertEquals("the same session keeps its id", id, sessionId(displayed));
+    }
+
+    @Test
+    public void tut05DisplayWithoutASessionValueIsTheTutorialsKeyError() throws Exception {
+        // CherryPy 18.8: session['mystring'] raises KeyError: 500 with a new session cookie
+        HttpResponse<String> r = get("/tut05/display");
+        assertErrorPage(r, 500, "500 Internal Server Error", MESSAGE_500);
+        assertTrue(r.body(), r.body().contains("KeyError: &#39;mystring&#39;") || r.body().contains("KeyError: 'mystring'"));
+        sessionId(r);
+    }
+
+    @Test
+    public void tut05SessionsOfTwoClientsAreApart() throws Exception {
+        String first = sessionId(get("/tut05/generate?length=4"));
+        HttpResponse<String> second = get("/tut05/generate?length=6");
+        HttpResponse<String> displayed = send(HttpRequest.newBuilder(URI.create(url("/tut05/display")))
+                .header("Cookie", "session_id=" + first));
+        assertEquals(4, displayed.body().length());
+        assertTrue(!first.equals(sessionId(second)));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static final String BOUNDARY = "----cerise-itests-7d2f0b";
