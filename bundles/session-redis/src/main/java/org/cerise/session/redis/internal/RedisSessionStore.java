@@ -342,6 +342,11 @@ public final class RedisSessionStore implements SessionStore {
         return settings;
     }
 
+    /** @return the pool (tests) */
+    JedisPool pool() {
+        return pool;
+    }
+
     /** @return how many connections are open now, idle or in use (tests) */
     int openConnections() {
         return pool.getNumActive() + pool.getNumIdle();
@@ -423,8 +428,21 @@ public final class RedisSessionStore implements SessionStore {
             } catch (JedisException e) {
                 throw failure(id, what, e);
             } finally {
-                jedis.close();
+                giveBack(jedis);
             }
+        }
+    }
+
+    /**
+     * Returns a connection to the pool, which destroys it if it failed. Destroying one may make
+     * the pool open another for a waiting thread, which fails too while the server is away: that
+     * thread will see the failure itself, so it is not this operation's.
+     */
+    private static void giveBack(Jedis jedis) {
+        try {
+            jedis.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Returning a connection to the pool failed", e);
         }
     }
 
@@ -443,16 +461,26 @@ public final class RedisSessionStore implements SessionStore {
             message.append(" session ").append(id);
         }
         message.append(" failed: ");
-        // Jedis wraps the socket's own error ("Connection refused") in its own words: give both
+        // Jedis wraps the socket's own error ("Connection refused") in its words, as a cause or
+        // (connect) a suppressed exception: give each distinct text once
         String last = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 8; t = t.getCause() != null ? t.getCause() : firstSuppressed(t)) {
+            String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (text.endsWith(".")) {
+                text = text.substring(0, text.length() - 1);
+            }
             if (last == null || !last.contains(text)) {
                 message.append(last == null ? "" : ": ").append(text);
                 last = text;
             }
         }
         return new SessionStoreException(message.toString(), e);
+    }
+
+    private static Throwable firstSuppressed(Throwable t) {
+        Throwable[] suppressed = t.getSuppressed();
+        return suppressed.length == 0 ? null : suppressed[0];
     }
 
     private static byte[] sha1Hex(byte[] script) {
