@@ -68,8 +68,10 @@ import redis.clients.jedis.resps.ScanResult;
  * idle connections, which died with it, and is tried once more on a new connection; every other
  * failure throws {@link SessionStoreException} naming the server.
  */
+// immediate: a bad setting is reported (and no store registered) when the configuration
+// arrives, not at the first request; the pool opens no connection until it is used
 @Component(service = SessionStore.class, configurationPid = RedisSessionStore.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @CeriseSessionStore("redis")
 @Designate(ocd = RedisSessionStore.Config.class)
 public final class RedisSessionStore implements SessionStore {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * right credentials, and without them fails with a message that names the server and the
  * refusal but never shows a password.
  */
+@SuppressWarnings("try") // locks held by try-with-resources, unreferenced in the body
 class RedisAuthTest {
 
     private static final String PASSWORD = "s3cret-pass";

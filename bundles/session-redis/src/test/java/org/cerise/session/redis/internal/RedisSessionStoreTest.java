@@ -36,6 +36,7 @@ import redis.clients.jedis.Jedis;
  * each store has a key prefix of its own, so each starts empty), and keeps its data, expiry and
  * locks in Redis as its README says.
  */
+@SuppressWarnings("try") // locks held by try-with-resources, unreferenced in the body
 class RedisSessionStoreTest extends SessionStoreContract {
 
     private static ExternalServer server;
