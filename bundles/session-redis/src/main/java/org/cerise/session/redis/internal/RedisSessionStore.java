@@ -117,11 +117,17 @@ public final class RedisSessionStore implements SessionStore {
                 description = "The ACL user (Redis 6 and later); empty: the default user")
         String username() default "";
 
-        /** @return the password */
+        /**
+         * The password, as the key {@code .password}: DS publishes every other configuration key
+         * as a service property, where anyone who lists services would read it. The key
+         * {@code password} is accepted too.
+         *
+         * @return the password
+         */
         @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
-                description = "The password (requirepass or the user's); empty: none. The key .password is the "
-                        + "same and is not published as a service property")
-        String password() default "";
+                description = "The password (requirepass, or the user's); empty: none. Kept under the key "
+                        + ".password, which is not published as a service property")
+        String _password() default "";
 
         /** @return the key prefix */
         @AttributeDefinition(name = "Key prefix", description = "The prefix of every key the store writes")

@@ -59,7 +59,7 @@ class RedisSettingsTest {
         RedisSettings defaults = RedisSettings.defaults();
         Map<String, Object> expected = Map.ofEntries(Map.entry("host", defaults.host()),
                 Map.entry("port", defaults.port()), Map.entry("database", defaults.database()),
-                Map.entry("username", defaults.username()), Map.entry("password", defaults.password()),
+                Map.entry("username", defaults.username()), Map.entry("_password", defaults.password()),
                 Map.entry("prefix", defaults.prefix()), Map.entry("connect_timeout", defaults.connectTimeout()),
                 Map.entry("timeout", defaults.timeout()), Map.entry("pool_size", defaults.poolSize()),
                 Map.entry("pool_wait", defaults.poolWait()), Map.entry("lock_lifetime", defaults.lockLifetime()),
