@@ -38,16 +38,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.Pool;
 
 /**
  * Sessions in a Redis server, shared by every container that uses the same server, database
@@ -68,8 +68,8 @@ import redis.clients.jedis.resps.ScanResult;
  * idle connections, which died with it, and is tried once more on a new connection; every other
  * failure throws {@link SessionStoreException} naming the server.
  */
-// immediate: a bad setting is reported (and no store registered) when the configuration
-// arrives, not at the first request; the pool opens no connection until it is used
+// immediate: a bad setting is reported (and the store unusable) when the configuration arrives,
+// not at the first request; the pool opens no connection until it is used
 @Component(service = SessionStore.class, configurationPid = RedisSessionStore.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @CeriseSessionStore("redis")
@@ -164,7 +164,7 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisSettings settings;
     private final String server;
     private final byte[] prefix;
-    private final JedisPool pool;
+    private final RedisClient redis;
     private final ScanParams scan;
     private final SetParams lockParams;
     private final long lockPollNanos;
@@ -202,9 +202,7 @@ public final class RedisSessionStore implements SessionStore {
                 .socketTimeoutMillis(settings.timeout())
                 .database(settings.database())
                 .clientName("cerise-session")
-                // RESP2: Jedis (unlike RedisClient) would only warn about RESP3 and fall back to it
-                .autoNegotiateProtocol(false)
-                // CLIENT SETINFO costs two round trips per connection and tells nothing we need
+                // CLIENT SETINFO costs round trips on every new connection and tells nothing we need
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
         if (!settings.username().isEmpty()) {
             client.user(settings.username());
@@ -212,7 +210,7 @@ public final class RedisSessionStore implements SessionStore {
         if (!settings.password().isEmpty()) {
             client.password(settings.password());
         }
-        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+        GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(settings.poolSize());
         poolConfig.setMaxIdle(settings.poolSize());
         poolConfig.setMinIdle(0);
@@ -224,19 +222,20 @@ public final class RedisSessionStore implements SessionStore {
         poolConfig.setMinEvictableIdleDuration(Duration.ofMinutes(5));
         // one MBean per pool would collide between stores, and nobody reads it
         poolConfig.setJmxEnabled(false);
-        this.pool = new JedisPool(poolConfig, new HostAndPort(settings.host(), settings.port()), client.build());
+        this.redis = RedisClient.builder().hostAndPort(settings.host(), settings.port()).clientConfig(client.build())
+                .poolConfig(poolConfig).build();
     }
 
     /** Closes the pool; operations still under way fail with {@link SessionStoreException}. */
     @Deactivate
     public void close() {
-        pool.close();
+        redis.close();
     }
 
     @Override
     public StoredSession load(String id) throws SessionStoreException {
         byte[] key = key(SessionStore.checkId(id), "");
-        byte[] value = call(id, "loading", (jedis, retry) -> jedis.get(key));
+        byte[] value = call(id, "loading", (client, retry) -> client.get(key));
         if (value == null || value.length < HEADER || value[0] != FORMAT) {
             return null;
         }
@@ -253,25 +252,25 @@ public final class RedisSessionStore implements SessionStore {
         long at = expires.toEpochMilli();
         if (at <= System.currentTimeMillis()) {
             // Redis would refuse an expiry in the past; what was saved must not be loadable
-            call(id, "saving", (jedis, retry) -> jedis.del(key));
+            call(id, "saving", (client, retry) -> client.del(key));
             return;
         }
         byte[] value = ByteBuffer.allocate(HEADER + data.length).put(FORMAT).putLong(at).put(data).array();
         SetParams params = new SetParams().pxAt(at);
-        call(id, "saving", (jedis, retry) -> jedis.set(key, value, params));
+        call(id, "saving", (client, retry) -> client.set(key, value, params));
     }
 
     @Override
     public void delete(String id) throws SessionStoreException {
         byte[] key = key(SessionStore.checkId(id), "");
-        call(id, "deleting", (jedis, retry) -> jedis.del(key));
+        call(id, "deleting", (client, retry) -> client.del(key));
     }
 
     @Override
     public boolean exists(String id) throws SessionStoreException {
         byte[] key = key(SessionStore.checkId(id), "");
         // the header alone: the expiry is checked here as in load, without fetching the data
-        byte[] head = call(id, "checking", (jedis, retry) -> jedis.getrange(key, 0, HEADER - 1));
+        byte[] head = call(id, "checking", (client, retry) -> client.getrange(key, 0, HEADER - 1));
         return head != null && head.length == HEADER && head[0] == FORMAT
                 && ByteBuffer.wrap(head, 1, 8).getLong() > System.currentTimeMillis();
     }
@@ -283,12 +282,12 @@ public final class RedisSessionStore implements SessionStore {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
-            boolean taken = call(id, "locking", (jedis, retry) -> {
-                if (jedis.set(key, token, lockParams) != null) {
+            boolean taken = call(id, "locking", (client, retry) -> {
+                if (client.set(key, token, lockParams) != null) {
                     return true;
                 }
                 // a retried SET finds the lock held: by us, if the first SET landed and only its reply was lost
-                return retry && Arrays.equals(token, jedis.get(key));
+                return retry && Arrays.equals(token, client.get(key));
             });
             if (taken) {
                 return new RedisLock(id, key, token);
@@ -327,12 +326,12 @@ public final class RedisSessionStore implements SessionStore {
 
     /** SCAN, never KEYS: the server goes on serving others between batches. */
     private Set<String> scanIds(String what) throws SessionStoreException {
-        return call(null, what, (jedis, retry) -> {
+        return call(null, what, (client, retry) -> {
             // a set: SCAN may return a key twice while the server resizes its table
             Set<String> ids = new LinkedHashSet<>();
             byte[] cursor = SCAN_START;
             do {
-                ScanResult<byte[]> batch = jedis.scan(cursor, scan);
+                ScanResult<byte[]> batch = client.scan(cursor, scan);
                 for (byte[] key : batch.getResult()) {
                     String id = idOf(key);
                     if (id != null) {
@@ -350,14 +349,14 @@ public final class RedisSessionStore implements SessionStore {
         return settings;
     }
 
-    /** @return the pool (tests) */
-    JedisPool pool() {
-        return pool;
+    /** @return the connection pool (tests) */
+    Pool<Connection> pool() {
+        return redis.getPool();
     }
 
     /** @return how many connections are open now, idle or in use (tests) */
     int openConnections() {
-        return pool.getNumActive() + pool.getNumIdle();
+        return pool().getNumActive() + pool().getNumIdle();
     }
 
     /** @return the key of a session's data (suffix "") or lock */
@@ -405,52 +404,31 @@ public final class RedisSessionStore implements SessionStore {
         return Arrays.copyOf(pattern.array(), pattern.position());
     }
 
-    /** A command on one connection; {@code retry} tells it that the first try lost its connection. */
+    /** One or more commands; {@code retry} tells them that the first try lost its connection. */
     @FunctionalInterface
     private interface Command<T> {
-        T run(Jedis jedis, boolean retry);
+        T run(RedisClient redis, boolean retry);
     }
 
     /**
-     * Runs a command on a pooled connection. A connection that fails is marked broken by Jedis,
-     * so closing it destroys it. If it was found closed rather than slow, its idle siblings most
-     * likely died the same way (the server restarted, the link was cut): they are dropped and the
-     * command is tried once more on a new connection. A timeout is not retried, so that an
-     * unreachable server costs one timeout, not two.
+     * Runs commands, each on a connection of the pool. A connection that fails is marked broken
+     * by Jedis and destroyed, not pooled again. If it was found closed rather than slow, its
+     * idle siblings most likely died the same way (the server restarted, the link was cut):
+     * they are dropped and the commands are tried once more on a new connection. A timeout is
+     * not retried, so that an unreachable server costs one timeout, not two.
      */
     private <T> T call(String id, String what, Command<T> command) throws SessionStoreException {
         for (boolean retry = false;; retry = true) {
-            Jedis jedis;
             try {
-                jedis = pool.getResource();
-            } catch (JedisException | IllegalStateException e) {
-                throw failure(id, what, e);
-            }
-            try {
-                return command.run(jedis, retry);
+                return command.run(redis, retry);
             } catch (JedisConnectionException e) {
                 if (retry || timedOut(e)) {
                     throw failure(id, what, e);
                 }
-                pool.clear();
-            } catch (JedisException e) {
+                redis.getPool().clear();
+            } catch (JedisException | IllegalStateException e) {
                 throw failure(id, what, e);
-            } finally {
-                giveBack(jedis);
             }
-        }
-    }
-
-    /**
-     * Returns a connection to the pool, which destroys it if it failed. Destroying one may make
-     * the pool open another for a waiting thread, which fails too while the server is away: that
-     * thread will see the failure itself, so it is not this operation's.
-     */
-    private static void giveBack(Jedis jedis) {
-        try {
-            jedis.close();
-        } catch (RuntimeException e) {
-            LOG.debug("Returning a connection to the pool failed", e);
         }
     }
 
@@ -519,12 +497,12 @@ public final class RedisSessionStore implements SessionStore {
                 return;
             }
             try {
-                Object deleted = call(id, "unlocking", (jedis, retry) -> {
+                Object deleted = call(id, "unlocking", (client, retry) -> {
                     try {
-                        return jedis.evalsha(RELEASE_SHA, keys, args);
+                        return client.evalsha(RELEASE_SHA, keys, args);
                     } catch (JedisNoScriptException e) {
                         // the server's script cache is empty (restarted, SCRIPT FLUSH): EVAL caches it again
-                        return jedis.eval(RELEASE, keys, args);
+                        return client.eval(RELEASE, keys, args);
                     }
                 });
                 if (!Long.valueOf(1).equals(deleted)) {
