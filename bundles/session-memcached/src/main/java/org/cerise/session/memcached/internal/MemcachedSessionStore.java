@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CherryPy's {@code MemcachedSession}: sessions in one or more memcached servers (1.6 or later),
+ * CherryPy's {@code MemcachedSession}: sessions in one or more memcached servers (1.6.10 or later),
  * so that several containers can share them.
  *
  * <p>A session is one item, key {@code PREFIX + id}: its value is the session's bytes, its
@@ -70,7 +70,7 @@ public final class MemcachedSessionStore implements SessionStore {
 
     /** The settings of the memcached store (PID {@code org.cerise.session.memcached}); see README.md. */
     @ObjectClassDefinition(name = "Cerise session store: memcached",
-            description = "CherryPy's MemcachedSession: sessions kept in memcached servers (1.6 or later)")
+            description = "CherryPy's MemcachedSession: sessions kept in memcached servers (1.6.10 or later)")
     public @interface Config {
         /** @return the servers */
         @AttributeDefinition(name = "Servers", description = "host:port of each memcached server, as a list or "

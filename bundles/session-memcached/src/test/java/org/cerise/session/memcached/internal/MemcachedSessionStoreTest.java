@@ -275,4 +275,37 @@ class MemcachedSessionStoreTest extends SessionStoreContract {
             reader.shutdownNow();
         }
     }
+
+    @Test
+    void activatedFromAFileInstallConfiguration() throws Exception {
+        // FileInstall gives every value as a string
+        MemcachedSessionStore store = new MemcachedSessionStore();
+        String prefix = Memcached.uniquePrefix();
+        store.activate(java.util.Map.of("servers", "127.0.0.1:1, " + memcached.address(), "prefix", prefix,
+                "timeout", "500", "lock.lifetime", "5000", "component.name", "ignored"));
+        try {
+            assertEquals(2, store.servers().size());
+            assertEquals(prefix, store.prefix());
+            String id = newId();
+            while (!store.serverFor(id).name().equals(memcached.address())) {
+                id = newId();
+            }
+            store.save(id, bytes("x"), inAnHour());
+            assertArrayEquals(bytes("x"), store.load(id).data());
+            String elsewhere = newId();
+            while (!store.serverFor(elsewhere).name().equals("127.0.0.1:1")) {
+                elsewhere = newId();
+            }
+            String refused = elsewhere;
+            SessionStoreException e = assertThrows(SessionStoreException.class, () -> store.load(refused));
+            assertEquals("memcached 127.0.0.1:1: cannot load session " + refused + ": connection refused",
+                    e.getMessage());
+        } finally {
+            store.close();
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> new MemcachedSessionStore().activate(java.util.Map.of("lock.poll", "often")));
+        assertEquals("org.cerise.session.memcached: lock.poll = 'often' is not acceptable: expected a whole number "
+                + "from 1 to 10000", bad.getMessage());
+    }
 }
