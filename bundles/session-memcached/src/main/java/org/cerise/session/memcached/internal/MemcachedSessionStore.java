@@ -1,9 +1,11 @@
 package org.cerise.session.memcached.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -305,7 +307,7 @@ public final class MemcachedSessionStore implements SessionStore {
         MemcachedServer server = serverFor(id);
         // who holds it, for whoever looks at the server; the CAS value is what identifies the hold
         byte[] token = (Long.toHexString(ThreadLocalRandom.current().nextLong()) + "@"
-                + Thread.currentThread().getName().replace(' ', '_')).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + Thread.currentThread().getName().replace(' ', '_')).getBytes(StandardCharsets.UTF_8);
         String add = "ms " + key + " " + token.length + " T" + lockTtl + " ME c";
         long waitNanos;
         try {
@@ -364,7 +366,7 @@ public final class MemcachedSessionStore implements SessionStore {
             if (got.startsWith("VA ")) {
                 int space = got.indexOf(' ', 3);
                 byte[] held = c.readData(parseInt(got, 3, space < 0 ? got.length() : space));
-                if (java.util.Arrays.equals(held, token)) {
+                if (Arrays.equals(held, token)) {
                     return cas(got);
                 }
             } else if (!got.equals("EN")) {

@@ -11,9 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cerise.api.session.ExternalServer;
 import org.cerise.api.session.SessionLock;
@@ -247,16 +253,16 @@ class MemcachedSessionStoreTest extends SessionStoreContract {
     void idsMissNoSessionThatIsReadWhileTheServerIsCrawled() throws Exception {
         // memcached's LRU crawl (metadump all) skips the items busy as it passes: under these
         // reads it missed 25-75% of the sessions; the hash-table walk the store uses, none
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String id = newId();
             ids.add(id);
             store().save(id, bytes("s" + i), inAnHour());
         }
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
         try {
-            java.util.concurrent.Future<?> reading = reader.submit(() -> {
+            Future<?> reading = reader.submit(() -> {
                 while (!stop.get()) {
                     for (String id : ids) {
                         assertNotNull(store().load(id));
@@ -281,7 +287,7 @@ class MemcachedSessionStoreTest extends SessionStoreContract {
         // FileInstall gives every value as a string
         MemcachedSessionStore store = new MemcachedSessionStore();
         String prefix = Memcached.uniquePrefix();
-        store.activate(java.util.Map.of("servers", "127.0.0.1:1, " + memcached.address(), "prefix", prefix,
+        store.activate(Map.of("servers", "127.0.0.1:1, " + memcached.address(), "prefix", prefix,
                 "timeout", "500", "lock.lifetime", "5000", "component.name", "ignored"));
         try {
             assertEquals(2, store.servers().size());
@@ -304,7 +310,7 @@ class MemcachedSessionStoreTest extends SessionStoreContract {
             store.close();
         }
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new MemcachedSessionStore().activate(java.util.Map.of("lock.poll", "often")));
+                () -> new MemcachedSessionStore().activate(Map.of("lock.poll", "often")));
         assertEquals("org.cerise.session.memcached: lock.poll = 'often' is not acceptable: expected a whole number "
                 + "from 1 to 10000", bad.getMessage());
     }
