@@ -40,7 +40,9 @@ final class SessionServers {
         }
         try {
             memcached = ExternalServer.start("memcached", "apt-get install -y memcached",
-                    port -> List.of("-p", String.valueOf(port), "-l", "127.0.0.1", "-U", "0", "-m", "64"));
+                    // memcached refuses to run as root without -u
+                    port -> List.of("-p", String.valueOf(port), "-l", "127.0.0.1", "-U", "0", "-m", "64", "-u",
+                            System.getProperty("user.name")));
             redis = ExternalServer.start("redis-server", "apt-get install -y redis-server",
                     port -> List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                             "--appendonly", "no"));
