@@ -269,6 +269,44 @@ class DistributionIT {
     }
 
     @Test
+    @Order(5)
+    void fileSessionsSurviveAKill9AndARestart() throws IOException, InterruptedException {
+        // with deploy/org.cerise.session.cfg saying store = file, tutorial 5's session is a file
+        // in data/sessions; a kill -9 and a restart on the same folder keep it
+        int port = freePort("127.0.0.1");
+        Map<String, String> env = Map.of("CERISE_PORT", String.valueOf(port));
+        Container c = Container.start("sessions", "127.0.0.1", env,
+                home -> Files.writeString(home.resolve("deploy/org.cerise.session.cfg"), "store = file\n"));
+        String id;
+        String kept;
+        try {
+            c.awaitStarted();
+            c.await("tutorial 5 is mounted", "/tut05/", r -> r.status == 200, CONFIG_CHANGE, System.nanoTime());
+            Reply generated = get(c.url("/tut05/generate?length=10"));
+            assertEquals(200, generated.status, generated.toString());
+            kept = generated.body;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("session_id=([0-9a-f]{40});")
+                    .matcher(generated.headers.firstValue("Set-Cookie").orElse(""));
+            assertTrue(m.find(), generated.headers.toString());
+            id = m.group(1);
+            assertTrue(Files.exists(c.home.resolve("data/sessions/session-" + id)),
+                    "the session is a file in data/sessions (config/org.cerise.session.file.cfg)");
+        } finally {
+            c.killHard();
+        }
+        Container again = Container.restart(c);
+        try {
+            again.awaitStarted();
+            again.await("tutorial 5 is mounted again", "/tut05/", r -> r.status == 200, CONFIG_CHANGE, System.nanoTime());
+            Reply displayed = get(again.url("/tut05/display"), "Cookie", "session_id=" + id);
+            assertEquals(200, displayed.status, displayed.toString());
+            assertEquals(kept, displayed.body);
+        } finally {
+            again.kill();
+        }
+    }
+
+    @Test
     @Order(6)
     void rejectsABadPort() throws IOException, InterruptedException {
         for (String bad : List.of("abc", "70000")) {
@@ -358,8 +396,30 @@ class DistributionIT {
 
         /** Copies target/cerise to a fresh temp folder and runs its bin/cerise with env. */
         static Container start(String name, String host, Map<String, String> env) throws IOException {
+            return start(name, host, env, home -> { });
+        }
+
+        /** Something to do to a container's folder before it starts. */
+        interface Preparation {
+            void prepare(Path home) throws IOException;
+        }
+
+        /** As {@link #start(String, String, Map)}, preparing the folder first (a .cfg in deploy/). */
+        static Container start(String name, String host, Map<String, String> env, Preparation preparation)
+                throws IOException {
             Path home = temp.resolve(name).resolve("cerise");
             copyTree(HOME, home);
+            preparation.prepare(home);
+            return launch(name, home, host, env);
+        }
+
+        /** Starts a stopped (or killed) container again, on its folder as it was left. */
+        static Container restart(Container stopped) throws IOException {
+            Map<String, String> env = Map.of("CERISE_PORT", String.valueOf(stopped.port), "CERISE_HOST", stopped.host);
+            return launch(stopped.name + "-again", stopped.home, stopped.host, env);
+        }
+
+        private static Container launch(String name, Path home, String host, Map<String, String> env) throws IOException {
             Path out = LOGS.resolve(name + ".stdout.log");
             Path err = LOGS.resolve(name + ".stderr.log");
             long t0 = System.nanoTime();
@@ -413,6 +473,15 @@ class DistributionIT {
                     Thread.currentThread().interrupt();
                     throw new AssertionError(e);
                 }
+            }
+        }
+
+        /** As {@code kill -9}: the JVM gets no chance to stop anything. */
+        void killHard() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            if (!process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("bin/cerise of '" + name + "' survives SIGKILL");
             }
         }
 
@@ -519,11 +588,13 @@ class DistributionIT {
     }
 
     /** @return the reply, or status -1 when no HTTP conversation happened (e.g. refused) */
-    static Reply get(String url) {
+    static Reply get(String url, String... headers) {
         try {
-            HttpResponse<String> r = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             return new Reply(-1, e.toString());
