@@ -3,7 +3,6 @@ package org.cerise.api.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.regex.Pattern;
 
 /**
  * A place where session data is kept, CherryPy's {@code Session} backend methods
@@ -101,7 +100,17 @@ public interface SessionStore {
      * @return whether every store accepts it: 1 to 128 characters of {@code [A-Za-z0-9_-]}
      */
     static boolean isValidId(String id) {
-        return id != null && Ids.VALID.matcher(id).matches();
+        // a plain loop: every store operation checks its id, so this is on every request's path
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -117,11 +126,4 @@ public interface SessionStore {
         return id;
     }
 
-    /** Holds the compiled id pattern (interfaces cannot have private static fields). */
-    final class Ids {
-        static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
-        private Ids() {
-        }
-    }
 }

@@ -150,7 +150,7 @@ public final class RamSessionStore implements SessionStore {
 
     /** A session's lock: one permit, and how many hold or wait for it (guarded by the map's compute). */
     private static final class IdLock {
-        final Semaphore permit = new Semaphore(1, true);
+        final Semaphore permit = new Semaphore(1);
         int users;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
@@ -29,6 +31,9 @@ final class SessionData {
             // an app updated with fewer fields still reads what the old one stored
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Prepared once: every request with a session reads and writes its values through these. */
+    private final ObjectReader reader = mapper.readerFor(MAP);
+    private final ObjectWriter writer = mapper.writer();
 
     /**
      * @param stored what a store returned
@@ -36,7 +41,7 @@ final class SessionData {
      * @throws IOException if it is not a JSON object
      */
     Map<String, Object> decode(byte[] stored) throws IOException {
-        return mapper.readValue(stored, MAP);
+        return reader.readValue(stored);
     }
 
     /**
@@ -45,7 +50,7 @@ final class SessionData {
      */
     byte[] encode(Map<String, Object> values) {
         try {
-            return mapper.writeValueAsBytes(values);
+            return writer.writeValueAsBytes(values);
         } catch (IOException e) {
             throw new IllegalStateException("session values that were data no longer write as JSON", e);
         }
