@@ -166,6 +166,13 @@ public class SessionSwapIT extends CeriseTestSupport {
                     Thread.sleep(5);
                 }
             }
+            // a store that is not installed: refused, nothing moves, clients notice nothing
+            int before = requests.get();
+            configure("org.cerise.session", "store", "nosuch");
+            while (requests.get() < before + 8 * CLIENTS) {
+                Thread.sleep(5);
+            }
+            assertEquals(CLIENTS + 1, count(store("ram")));
             running.set(false);
             for (Future<?> f : running_) {
                 f.get(30, TimeUnit.SECONDS);

@@ -96,7 +96,8 @@ final class RequestSession implements Session {
     private void sendCookie() {
         Cookie cookie = cookie();
         if (settings.persistent()) {
-            long seconds = settings.timeout().toSeconds();
+            // whole seconds, rounded up: a fraction must not become Max-Age=0, which deletes the cookie
+            long seconds = (settings.timeout().toMillis() + 999) / 1000;
             cookie = cookie.withMaxAge(seconds).withExpires(Instant.now().plusSeconds(seconds));
         }
         response.addCookie(cookie);

@@ -294,10 +294,18 @@ public final class SessionsTool implements Tool {
 
     /** Removes expired sessions of every store in use, each at its scopes' most frequent {@code clean_freq}. */
     private void clean() {
+        clean(false);
+    }
+
+    /**
+     * @param all clean every store in use now, whether or not its {@code clean_freq} has passed
+     *            (for tests)
+     */
+    void clean(boolean all) {
         long now = System.nanoTime();
         for (Map.Entry<StoreView, Cleaning> e : cleaning.entrySet()) {
             Cleaning c = e.getValue();
-            if (now - c.last < TimeUnit.MINUTES.toNanos(c.minutes)) {
+            if (!all && now - c.last < TimeUnit.MINUTES.toNanos(c.minutes)) {
                 continue;
             }
             c.last = now;

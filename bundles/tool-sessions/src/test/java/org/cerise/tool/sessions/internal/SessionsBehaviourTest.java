@@ -412,6 +412,29 @@ class SessionsBehaviourTest {
     }
 
     @Test
+    void expiredSessionsAreRemovedByTheCleanUpOfTheStoresInUse() throws Exception {
+        Harness h = harness("tools.sessions.timeout = 0.01\ntools.sessions.clean_freq = 1\n");
+        String cookie = h.get("/app/put?v=brief").header("Set-Cookie");
+        assertTrue(cookie.contains("; Max-Age=1; "), "0.6 s rounds up, never to Max-Age=0: " + cookie);
+        String id = cookie.substring("session_id=".length(), cookie.indexOf(';'));
+        assertTrue(ram.exists(id));
+        Thread.sleep(700); // timeout = 0.6 s
+        assertFalse(ram.exists(id), "expired");
+        tool.clean(true);
+        assertEquals(0, ram.removeExpired(), "the tool's clean-up already removed it");
+        assertEquals("null", h.get("/app/get", "Cookie: session_id=" + id).text());
+    }
+
+    @Test
+    void cleanFreqZeroMeansNoCleanUp() throws Exception {
+        Harness h = harness("tools.sessions.timeout = 0.01\ntools.sessions.clean_freq = 0\n");
+        h.get("/app/put?v=brief");
+        Thread.sleep(700);
+        tool.clean(true);
+        assertEquals(1, ram.removeExpired(), "left for the store: nobody cleaned it");
+    }
+
+    @Test
     void withoutTheToolThereIsNoSession() {
         Harness h = Harness.of(shop).dispatcher("tree", new TreeDispatcher()).tool("sessions", tool);
         Harness.Result r = h.get("/app/get");
