@@ -2,6 +2,7 @@ package org.cerise.api.dispatch;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Handler;
@@ -41,6 +42,19 @@ public interface DispatchContext {
      *                         that does not convert; the message names method and parameter
      */
     Handler bind(Object target, Method method) throws ConfigException;
+
+    /**
+     * Binds a method as {@link #bind} does, for objects known only per request (those a
+     * {@link org.cerise.api.CpDispatch} hook returns): the binding plan is computed now, and
+     * the returned function makes the handler for one object cheaply, without reflection.
+     *
+     * @param method the method, which need not be public
+     * @return makes the handler for an object of the method's class (an object of another
+     *         class is an {@code IllegalArgumentException})
+     * @throws ConfigException as {@link #bind}
+     * @since 1.1
+     */
+    Function<Object, Handler> bindLate(Method method) throws ConfigException;
 
     /** @return the handler that answers CherryPy's 404 {@code The path '...' was not found.} */
     Handler notFound();

@@ -17,27 +17,41 @@ import org.cerise.core.internal.binding.MethodBinder.Slot;
 
 /**
  * A handler method with its binding plan: per request it only walks the request's path
- * segments and parameters once and invokes a prebuilt method handle.
+ * segments and parameters once and invokes a prebuilt method handle on its target.
  */
 final class BoundHandler implements Handler {
 
     private final String description;
+    /** {@code (Object target, Object[] args) -> Object}. */
     private final MethodHandle handle;
+    private final Object target;
     private final Slot[] slots;
     private final Slot[] positional;
     private final Map<String, Slot> byName;
     private final Slot varargs;
     private final Slot kwargs;
 
-    BoundHandler(String description, MethodHandle handle, Slot[] slots, Slot[] positional, Map<String, Slot> byName,
-            Slot varargs, Slot kwargs) {
+    BoundHandler(String description, MethodHandle handle, Object target, Slot[] slots, Slot[] positional,
+            Map<String, Slot> byName, Slot varargs, Slot kwargs) {
         this.description = description;
         this.handle = handle;
+        this.target = target;
         this.slots = slots;
         this.positional = positional;
         this.byName = byName;
         this.varargs = varargs;
         this.kwargs = kwargs;
+    }
+
+    /**
+     * The same binding plan on another object of the method's class: what a late binding
+     * hands out per request for objects that a {@code CpDispatch} hook returns.
+     *
+     * @param other the object to call the method on
+     * @return the handler, sharing everything but the target
+     */
+    BoundHandler on(Object other) {
+        return new BoundHandler(description, handle, other, slots, positional, byName, varargs, kwargs);
     }
 
     @Override
@@ -164,7 +178,7 @@ final class BoundHandler implements Handler {
             }
         }
         try {
-            return (Object) handle.invokeExact(args);
+            return (Object) handle.invokeExact(target, args);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {

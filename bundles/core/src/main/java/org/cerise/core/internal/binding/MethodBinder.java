@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Handler;
@@ -47,6 +48,28 @@ public final class MethodBinder {
      * @throws ConfigException if a parameter cannot be bound; the message names the method
      */
     public static Handler bind(Object target, Method method) throws ConfigException {
+        return plan(method).on(target);
+    }
+
+    /**
+     * Binds a method for objects that are only known per request.
+     *
+     * @param method the method
+     * @return makes the handler for one object of the method's class, cheaply
+     * @throws ConfigException if a parameter cannot be bound; the message names the method
+     */
+    public static Function<Object, Handler> bindLate(Method method) throws ConfigException {
+        BoundHandler plan = plan(method);
+        Class<?> owner = method.getDeclaringClass();
+        return target -> {
+            if (!owner.isInstance(target)) {
+                throw new IllegalArgumentException(target + " is not a " + owner.getName());
+            }
+            return plan.on(target);
+        };
+    }
+
+    private static BoundHandler plan(Method method) throws ConfigException {
         String where = method.getDeclaringClass().getName() + "." + method.getName() + "()";
         if (Modifier.isStatic(method.getModifiers())) {
             throw new ConfigException(where + ": a handler must be an instance method");
@@ -117,13 +140,13 @@ public final class MethodBinder {
         MethodHandle handle;
         try {
             method.setAccessible(true);
-            handle = MethodHandles.lookup().unreflect(method).bindTo(target)
+            handle = MethodHandles.lookup().unreflect(method).asFixedArity()
                     .asSpreader(Object[].class, params.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
+                    .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
         } catch (IllegalAccessException | RuntimeException e) {
             throw new ConfigException(where + ": cannot be called: " + e, e);
         }
-        return new BoundHandler(where, handle, slots, positional.toArray(new Slot[0]), byName, varargs, kwargs);
+        return new BoundHandler(where, handle, null, slots, positional.toArray(new Slot[0]), byName, varargs, kwargs);
     }
 
     private static Slot named(int index, String name, Class<?> type, Type generic, String where)

@@ -2,6 +2,7 @@ package org.cerise.core.internal.mount;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.cerise.api.ConfigException;
 import org.cerise.api.Handler;
@@ -62,6 +63,11 @@ final class CoreDispatchContext implements DispatchContext {
     @Override
     public Handler bind(Object target, Method method) throws ConfigException {
         return MethodBinder.bind(target, method);
+    }
+
+    @Override
+    public Function<Object, Handler> bindLate(Method method) throws ConfigException {
+        return MethodBinder.bindLate(method);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -182,7 +183,16 @@ public final class Pipeline {
         // process_query_string
         if (!request.queryString().isEmpty()) {
             try {
-                FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, request.params(), null);
+                Map<String, List<String>> params = request.params();
+                if (params.isEmpty()) {
+                    FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, params, null);
+                } else {
+                    // CherryPy's params.update(query): a query parameter replaces what the
+                    // dispatcher put there (popargs, routes), it does not add to it.
+                    Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+                    FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, query, null);
+                    params.putAll(query);
+                }
             } catch (CharacterCodingException e) {
                 throw new HttpError(404, "The given query string could not be processed. Query strings for this "
                         + "resource must be encoded with 'utf8'.");

@@ -150,6 +150,12 @@ class TreeRouterTest {
         }
 
         @Override
+        public java.util.function.Function<Object, Handler> bindLate(Method method) {
+            Handler h = bind(null, method);
+            return target -> h;
+        }
+
+        @Override
         public Handler notFound() {
             return notFound;
         }
@@ -320,15 +326,15 @@ class TreeRouterTest {
 
     @Test
     void translationTurnsAsciiPunctuationIntoUnderscores() {
-        assertEquals("my_page", TreeBuilder.translate("my-page"));
-        assertEquals("a_b_c_d", TreeBuilder.translate("a.b~c!d"));
-        assertEquals("caf\u00e9", TreeBuilder.translate("caf\u00e9"));
-        assertEquals("favicon_ico", TreeBuilder.translate("favicon.ico"));
+        assertEquals("my_page", Shape.translate("my-page"));
+        assertEquals("a_b_c_d", Shape.translate("a.b~c!d"));
+        assertEquals("caf\u00e9", Shape.translate("caf\u00e9"));
+        assertEquals("favicon_ico", Shape.translate("favicon.ico"));
     }
 
     @Test
     void splitDropsEmptySegments() {
-        assertEquals(List.of("a", "b"), TreeRouter.split("//a//b/"));
-        assertEquals(List.of(), TreeRouter.split("/"));
+        assertEquals(List.of("a", "b"), TreeWalker.split("//a//b/"));
+        assertEquals(List.of(), TreeWalker.split("/"));
     }
 }
