@@ -34,7 +34,7 @@ public abstract class CeriseTestSupport {
     /** How long an app may take to be mounted or unmounted after its bundle changed. */
     protected static final Duration MOUNT_DEADLINE = Duration.ofSeconds(5);
     /** How long the container may take to boot and mount the tutorials. */
-    private static final Duration BOOT_DEADLINE = Duration.ofSeconds(30);
+    protected static final Duration BOOT_DEADLINE = Duration.ofSeconds(30);
 
     /** string.hexdigits, the alphabet of the tutorials' random strings */
     protected static final String HEXDIGITS = "0123456789abcdefABCDEF";

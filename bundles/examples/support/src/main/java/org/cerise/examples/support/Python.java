@@ -1,5 +1,6 @@
 package org.cerise.examples.support;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,8 +25,21 @@ public final class Python {
      * @return the integer
      * @throws NumberFormatException   "invalid literal for int() with base 10: 'x'"
      * @throws IllegalArgumentException for a list, as Python's TypeError
+     * @throws ArithmeticException     beyond Java's int (Python's int has no bound)
      */
     public static int toInt(Object value) {
+        return toInteger(value).intValueExact();
+    }
+
+    /**
+     * Python's {@code int(value)} for a request value, unbounded as Python's integers are.
+     *
+     * @param value a String, or a List when the parameter was repeated
+     * @return the integer
+     * @throws NumberFormatException   "invalid literal for int() with base 10: 'x'"
+     * @throws IllegalArgumentException for a list, as Python's TypeError
+     */
+    public static BigInteger toInteger(Object value) {
         if (value instanceof List) {
             throw new IllegalArgumentException(
                     "int() argument must be a string, a bytes-like object or a real number, not 'list'");
@@ -36,7 +50,7 @@ public final class Python {
         if (!digits.matches("[0-9](_?[0-9])*")) {
             throw new NumberFormatException("invalid literal for int() with base 10: '" + text + "'");
         }
-        return Integer.parseInt((t.startsWith("-") ? "-" : "") + digits.replace("_", ""));
+        return new BigInteger((t.startsWith("-") ? "-" : "") + digits.replace("_", ""));
     }
 
     /**
