@@ -117,6 +117,20 @@ CASES = [
  ('tut05 display without session', b'GET /tut05/display HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
  ('tut05 unknown session id', b'GET /tut05/display HTTP/1.1\r\nHost: h\r\nCookie: session_id=0123456789abcdef0123456789abcdef01234567\r\nConnection: close\r\n\r\n'),
  ('tut05 head', b'HEAD /tut05/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 get without session', b'GET /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 post', b'POST /tut07/ HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+ ('tut07 post length', b'POST /tut07/ HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\nConnection: close\r\n\r\nlength=12'),
+ ('tut07 post no length', b'POST /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 accept json', b'GET /tut07/ HTTP/1.1\r\nHost: h\r\nAccept: application/json\r\nConnection: close\r\n\r\n'),
+ ('tut07 put', b'PUT /tut07/?another_string=hello HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+ ('tut07 put missing arg', b'PUT /tut07/ HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+ ('tut07 delete', b'DELETE /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 options', b'OPTIONS /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 patch no body', b'PATCH /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 patch body', b'PATCH /tut07/ HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=1'),
+ ('tut07 surplus segment', b'GET /tut07/x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 no slash', b'GET /tut07 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut07 head', b'HEAD /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
 ]
 
 def norm_cookie(c):
