@@ -10,7 +10,7 @@
  * (handler index, argument binding, config trails) is computed there, so that routing a
  * request is a few map lookups.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.cerise.api.dispatch;
 

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -182,7 +184,14 @@ public final class Pipeline {
         // process_query_string
         if (!request.queryString().isEmpty()) {
             try {
-                FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, request.params(), null);
+                // CherryPy's params.update(query): a query parameter replaces what the dispatcher
+                // put under its name (a routes variable, popargs), rather than adding to it.
+                Map<String, List<String>> params = request.params();
+                Map<String, List<String>> query = params.isEmpty() ? params : new LinkedHashMap<>();
+                FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, query, null);
+                if (query != params) {
+                    params.putAll(query);
+                }
             } catch (CharacterCodingException e) {
                 throw new HttpError(404, "The given query string could not be processed. Query strings for this "
                         + "resource must be encoded with 'utf8'.");
