@@ -1,9 +1,11 @@
 package org.cerise.dispatch.routes;
 
 /**
- * The routes of one app, as CherryPy's {@code RoutesDispatcher.connect} builds them. Routes are
- * tried in the order they are connected; the first whose template, requirements and method
- * condition all match the request answers.
+ * The routes of one app, as CherryPy's {@code RoutesDispatcher.connect} builds them. As Python
+ * Routes does, the routes with the longest literal prefix (the template's text before its first
+ * variable, trailing {@code /} dropped) are tried first, and routes of equal prefix length in
+ * the order they are connected; the first whose template, requirements and method condition
+ * all match the request answers.
  */
 public interface RouteMap {
 

@@ -4,9 +4,9 @@ import org.cerise.api.ConfigException;
 
 /**
  * Implemented by the root object of an app that uses the {@code routes} dispatcher
- * ({@code request.dispatch = "routes"} in its config): it connects its routes, in the order
- * they are tried, as a CherryPy app calls {@code d.connect(...)} on its
- * {@code RoutesDispatcher}.
+ * ({@code request.dispatch = "routes"} in its config): it connects its routes (see
+ * {@link RouteMap} for the order they are tried in), as a CherryPy app calls
+ * {@code d.connect(...)} on its {@code RoutesDispatcher}.
  *
  * <pre>
  * &#64;Component(service = Blog.class)
