@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,7 +123,8 @@ class DistributionIT {
         main.awaitStarted();
         Path jar = main.home.resolve("deploy/cerise-example-tut02.jar");
         Path aside = Files.createDirectories(temp.resolve("aside")).resolve(jar.getFileName());
-        assertEquals(200, get(main.url("/tut02/")).status, "tut02 answers before the test");
+        // the apps of deploy/ mount one by one after the first: wait for this one
+        main.await("tut02 answers before the test", "/tut02/", r -> r.status == 200, STARTUP, main.launched);
 
         long t0 = System.nanoTime();
         Files.move(jar, aside);
@@ -354,7 +356,10 @@ class DistributionIT {
                 "the container still runs " + STOP.toSeconds() + " s after SIGTERM");
         TIMINGS.add("stop: SIGTERM -> exit in " + ms(Duration.ofNanos(System.nanoTime() - t0)));
         int code = main.process.exitValue();
-        assertTrue(code == 143 || code == 0, "exit code after SIGTERM is 143 or 0, not " + code);
+        assertEquals(0, code, "SIGTERM is engine.exit(): a clean stop, exit code 0");
+        String log = Files.readString(main.stderr);
+        assertTrue(log.contains("Bus STOPPING") && log.contains("Bus STOPPED") && log.contains("Bus EXITING"),
+                "the engine published stop and exit");
         assertTrue(Files.readString(main.stderr).contains("Unmounted app 'tut01'"),
                 "the framework stopped its bundles (Cerise unmounted the apps) before the JVM exited");
         try (Socket s = new Socket()) {
@@ -366,6 +371,79 @@ class DistributionIT {
         try (ServerSocket s = new ServerSocket(main.port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(main.port, s.getLocalPort());
         }
+    }
+
+    @Test
+    @Order(8)
+    void engineSignalsLogFilesAndPidFile() throws IOException, InterruptedException {
+        // CherryPy's log.access_file / log.error_file and engine.pidfile in the global config;
+        // SIGHUP reopens a log file that logrotate moved away; SIGTERM removes the PID file
+        int port = freePort("127.0.0.1");
+        Container c = Container.start("engine", "127.0.0.1", Map.of("CERISE_PORT", String.valueOf(port)),
+                home -> Files.writeString(home.resolve("config/org.cerise.global.cfg"), "\n"
+                        + "engine.pidfile = 'data/cerise.pid'\n"
+                        + "log.access_file = 'logs/access.log'\n"
+                        + "log.error_file = 'logs/error.log'\n", StandardOpenOption.APPEND));
+        Path pid = c.home.resolve("data/cerise.pid");
+        Path access = c.home.resolve("logs/access.log");
+        Path moved = c.home.resolve("logs/access.log.1");
+        try {
+            c.awaitStarted();
+            assertEquals(String.valueOf(c.process.pid()), Files.readString(pid).strip(), "engine.pidfile holds the PID");
+            String startup = Files.readString(c.stderr);
+            for (String line : List.of("Listening for SIGTERM.", "Listening for SIGHUP.", "Listening for SIGUSR1.",
+                    "Bus STARTING", "Bus STARTED", "Serving on http://127.0.0.1:" + port, "Mounted app 'tut01' at /tut01")) {
+                assertTrue(startup.contains(line), "the start-up log says '" + line + "'");
+            }
+
+            Reply first = get(c.url("/tut01/"));
+            assertEquals(200, first.status);
+            String accessLine = awaitLine(access, "GET /tut01/");
+            // CherryPy's access line: host - user [time] "request line" status size "referer" "agent"
+            assertTrue(accessLine.matches("127\\.0\\.0\\.1 - - \\[\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}\\] "
+                    + "\"GET /tut01/ HTTP/1\\.1\" 200 12 \"\" \"Java-http-client/[^\"]+\""), accessLine);
+
+            Files.move(access, moved); // what logrotate does
+            long t0 = System.nanoTime();
+            new ProcessBuilder("kill", "-HUP", String.valueOf(c.process.pid())).inheritIO().start().waitFor();
+            c.await("the graceful restart reopened the log files", "/tut02/",
+                    r -> r.status == 200 && Files.exists(access) && read(access).contains("GET /tut02/"), CONFIG_CHANGE, t0);
+            // until the logging backend reopened its files the moved file got the lines; now the new one does
+            String movedBefore = read(moved);
+            assertEquals(200, get(c.url("/tut01/")).status);
+            awaitLine(access, "GET /tut01/");
+            assertEquals(movedBefore, read(moved), "the moved file gets nothing more");
+            assertTrue(Files.readString(c.stderr).contains("Log files reopened"));
+        } finally {
+            c.process.destroy(); // SIGTERM
+            assertTrue(c.process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS), "SIGTERM stops the container");
+        }
+        assertEquals(0, c.process.exitValue());
+        assertTrue(!Files.exists(pid), "the PID file is removed when the engine stops");
+        assertTrue(read(c.home.resolve("logs/error.log")).contains("Bus STOPPED"),
+                "the engine's messages are in log.error_file");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits for a line containing text in a log file (lines are written as requests end). */
+    private static String awaitLine(Path file, String text) throws InterruptedException {
+        long end = System.nanoTime() + CONFIG_CHANGE.toNanos();
+        while (System.nanoTime() < end) {
+            for (String line : read(file).split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return fail("no line with '" + text + "' in " + file + " within " + ms(CONFIG_CHANGE) + ": " + read(file));
     }
 
     // ------------------------------------------------------------------ the container

@@ -58,6 +58,18 @@ public interface Engine {
      */
     List<Object> publish(String channel, Object... args) throws ChannelFailures;
 
+    /**
+     * CherryPy's {@code Monitor} plugin: runs a callback every {@code frequency} on a
+     * background thread while the engine is started (from its start, or at once if it runs), as
+     * the session clean-up does.
+     *
+     * @param name      the thread's name in logs, e.g. {@code "Session cleanup"}
+     * @param callback  the periodic work; a failure is logged and the next run goes on
+     * @param frequency the time between two runs
+     * @return closes the monitor
+     */
+    AutoCloseable monitor(String name, Runnable callback, java.time.Duration frequency);
+
     /** A graceful restart: publishes {@code graceful} (CherryPy's {@code engine.graceful()}). */
     void graceful();
 

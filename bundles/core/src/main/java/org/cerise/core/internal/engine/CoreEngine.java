@@ -1,5 +1,8 @@
 package org.cerise.core.internal.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,12 +17,19 @@ import org.cerise.api.engine.Engine;
 import org.cerise.api.engine.EnginePlugin;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +44,12 @@ import org.slf4j.LoggerFactory;
  * <p>Publishing never holds a lock while listeners run; state changes are serialized so that
  * a plugin never gets two {@code start}s or a {@code stop} before its {@code start}.
  */
-@Component(service = Engine.class, immediate = true)
+@Component(service = Engine.class, immediate = true, configurationPid = "org.cerise.global",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class CoreEngine implements Engine {
+
+    /** Framework property that lets the engine take SIGTERM, SIGHUP and SIGUSR1 (the distribution sets it). */
+    static final String SIGNALS_PROPERTY = "cerise.engine.signals";
 
     private static final Logger LOG = LoggerFactory.getLogger("cerise.engine");
     private static final int DEFAULT_PRIORITY = 50;
@@ -45,18 +59,49 @@ public final class CoreEngine implements Engine {
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     /** Each plugin service's subscriptions, by service id. */
     private final Map<Object, PluginEntry> plugins = new ConcurrentHashMap<>();
+    private final Monitors monitors = new Monitors(LOG);
     private volatile State state = State.STOPPED;
     private volatile BundleContext context;
+    private volatile Path pidFile;
+    private EngineSignals signals;
+    private ServiceTracker<Object, Object> endpoints;
 
-    /** @param ctx the core bundle's context, for {@link #exit()} */
+    /**
+     * @param ctx    the core bundle's context, for {@link #exit()} and the server's address
+     * @param config the global config: {@code engine.pidfile}, {@code engine.SIGTERM/SIGHUP}
+     */
     @Activate
-    void activate(BundleContext ctx) {
+    void activate(BundleContext ctx, Map<String, Object> config) {
         this.context = ctx;
+        this.pidFile = pidFile(config);
+        if ("true".equals(ctx.getProperty(SIGNALS_PROPERTY))) {
+            signals = new EngineSignals(this, config, LOG);
+        }
         start();
+        endpoints = new ServiceTracker<>(ctx, filter(ctx), new EndpointLogger());
+        endpoints.open();
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        Path next = pidFile(config);
+        if (!java.util.Objects.equals(next, pidFile)) {
+            removePidFile();
+            pidFile = next;
+            if (state == State.STARTED) {
+                writePidFile();
+            }
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (endpoints != null) {
+            endpoints.close();
+        }
+        if (signals != null) {
+            signals.uninstall();
+        }
         stop();
     }
 
@@ -71,6 +116,8 @@ public final class CoreEngine implements Engine {
             }
             setState(State.STARTING);
             publishLogged("start");
+            writePidFile();
+            monitors.startAll();
             setState(State.STARTED);
         }
     }
@@ -82,7 +129,9 @@ public final class CoreEngine implements Engine {
                 return;
             }
             setState(State.STOPPING);
+            monitors.stopAll();
             publishLogged("stop");
+            removePidFile();
             setState(State.STOPPED);
         }
     }
@@ -125,14 +174,30 @@ public final class CoreEngine implements Engine {
     }
 
     @Override
+    public AutoCloseable monitor(String name, Runnable callback, java.time.Duration frequency) {
+        synchronized (transitions) {
+            return monitors.add(name, callback, frequency, state == State.STARTED);
+        }
+    }
+
+    @Override
     public void graceful() {
         LOG.info("Bus graceful");
         publishLogged("graceful");
+        synchronized (transitions) {
+            if (state == State.STARTED) {
+                monitors.stopAll();
+                monitors.startAll();
+            }
+        }
     }
 
     @Override
     public void exit() {
         Thread exiting = new Thread(() -> {
+            if (signals != null) {
+                signals.uninstall();
+            }
             stop();
             setState(State.EXITING);
             publishLogged("exit");
@@ -215,6 +280,89 @@ public final class CoreEngine implements Engine {
             publish(channel);
         } catch (ChannelFailures e) {
             // each failure was logged with its listener
+        }
+    }
+
+    private static Path pidFile(Map<String, Object> config) {
+        Object v = config.get("engine.pidfile");
+        if (v instanceof String) {
+            String text = ((String) v).strip();
+            // a .cfg file gives the Python literal as written: 'path' or "path"
+            if (text.length() >= 2 && (text.charAt(0) == '\'' || text.charAt(0) == '"')
+                    && text.charAt(text.length() - 1) == text.charAt(0)) {
+                text = text.substring(1, text.length() - 1);
+            }
+            return text.isEmpty() ? null : Path.of(text).toAbsolutePath();
+        }
+        return null;
+    }
+
+    /** CherryPy's PIDFile plugin: the process id, written at start, removed at stop. */
+    private void writePidFile() {
+        Path p = pidFile;
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.writeString(p, ProcessHandle.current().pid() + "\n");
+            LOG.info("PID {} written to {}.", ProcessHandle.current().pid(), p);
+        } catch (IOException e) {
+            LOG.error("Cannot write the PID file {} (engine.pidfile): {}", p, e.toString());
+        }
+    }
+
+    private void removePidFile() {
+        Path p = pidFile;
+        if (p != null) {
+            try {
+                if (Files.deleteIfExists(p)) {
+                    LOG.info("PID file removed: {}.", p);
+                }
+            } catch (IOException e) {
+                LOG.error("Cannot remove the PID file {}: {}", p, e.toString());
+            }
+        }
+    }
+
+    private static Filter filter(BundleContext ctx) {
+        try {
+            return ctx.createFilter("(osgi.http.endpoint=*)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Says where the server listens, as CherryPy's "Serving on http://127.0.0.1:8080". */
+    private static final class EndpointLogger implements ServiceTrackerCustomizer<Object, Object> {
+        /** What was said last: the runtime service is modified for every servlet registered. */
+        private String said = "";
+
+        @Override
+        public Object addingService(ServiceReference<Object> ref) {
+            say(ref);
+            return ref;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, Object service) {
+            say(ref);
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, Object service) {
+            // the server's own log says it stopped
+        }
+
+        private synchronized void say(ServiceReference<Object> ref) {
+            List<String> endpoints = channels(ref.getProperty("osgi.http.endpoint"));
+            if (endpoints.toString().equals(said)) {
+                return;
+            }
+            said = endpoints.toString();
+            for (String endpoint : endpoints) {
+                String url = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+                LOG.info("Serving on {}", url);
+            }
         }
     }
 

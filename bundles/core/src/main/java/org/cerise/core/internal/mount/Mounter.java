@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.cerise.api.CeriseApp;
 import org.cerise.api.ConfigException;
 import org.cerise.api.dispatch.Dispatcher;
+import org.cerise.api.engine.EnginePlugin;
 import org.cerise.api.serving.Serving;
 import org.cerise.api.tool.ConfigNamespace;
 import org.cerise.api.tool.Tool;
@@ -59,6 +60,8 @@ public final class Mounter {
     private static final Logger LOG = LoggerFactory.getLogger("cerise.mount");
 
     private volatile MountTable table = MountTable.EMPTY;
+    private final List<Runnable> publishListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ServiceRegistration<EnginePlugin> gracefulRegistration;
 
     private final Map<ServiceReference<?>, AppRecord> records = new HashMap<>();
     private final Map<String, List<ServiceReference<Tool>>> tools = new HashMap<>();
@@ -79,6 +82,21 @@ public final class Mounter {
     /** @return the current mount table */
     public MountTable table() {
         return table;
+    }
+
+    /**
+     * Calls a listener after every change of the mount table (for the log settings, which follow
+     * each app's {@code log.*} keys).
+     *
+     * @param listener called on the thread that changed the table
+     */
+    public void onPublish(Runnable listener) {
+        publishListeners.add(listener);
+    }
+
+    /** @param listener a listener given to {@link #onPublish} */
+    public void removeOnPublish(Runnable listener) {
+        publishListeners.remove(listener);
     }
 
     @Activate
@@ -109,6 +127,16 @@ public final class Mounter {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_PID, AppOverrides.FACTORY_PID);
         overridesRegistration = ctx.registerService(ManagedServiceFactory.class, overrides, props);
+        // SIGHUP / engine.graceful(): every app is mounted afresh, as CherryPy's graceful restart
+        Dictionary<String, Object> graceful = new Hashtable<>();
+        graceful.put(EnginePlugin.CHANNELS, "graceful");
+        gracefulRegistration = ctx.registerService(EnginePlugin.class, new EnginePlugin() {
+            @Override
+            public void graceful() {
+                remountAll("graceful restart");
+                LOG.info("Re-mounted every app (graceful restart)");
+            }
+        }, graceful);
     }
 
     @Modified
@@ -120,6 +148,7 @@ public final class Mounter {
 
     @Deactivate
     void deactivate() {
+        gracefulRegistration.unregister();
         overridesRegistration.unregister();
         appTracker.close();
         dispatcherTracker.close();
@@ -253,6 +282,13 @@ public final class Mounter {
             }
         }
         table = new MountTable(mounted, unavailable);
+        for (Runnable listener : publishListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A mount table listener failed", e);
+            }
+        }
     }
 
     /** The highest-ranked service of a name (ties: the oldest), as OSGi orders references. */

@@ -12,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.cerise.api.ConfigException;
 import org.cerise.api.Request;
 import org.cerise.api.Response;
+import org.cerise.api.engine.Engine;
 import org.cerise.api.tool.CeriseTool;
 import org.cerise.api.tool.HookPoint;
 import org.cerise.api.tool.Tool;
 import org.cerise.api.tool.ToolSetup;
 import org.cerise.api.session.SessionStore;
 import org.cerise.api.session.SessionStoreException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -107,14 +110,27 @@ public final class SessionsTool implements Tool {
 
     void unbindStore(SessionStore store, Map<String, Object> properties) {
         stores.remove(store);
+        BundleContext ctx = context;
+        if (ctx != null && ctx.getBundle(0).getState() == Bundle.STOPPING) {
+            return; // the container is shutting down: no store is coming back, nothing to say
+        }
         cleaning.keySet().removeIf(v -> v instanceof DirectStore && ((DirectStore) v).store() == store);
         defaultStore.storesChanged();
     }
 
+    /** The engine, whose Monitor runs the clean-up while it is started, as CherryPy's 'Session cleanup'. */
+    @Reference
+    private Engine engine;
+    private AutoCloseable cleanup;
+
+    private volatile BundleContext context;
+
     @Activate
-    void activate(Config config) {
+    void activate(Config config, BundleContext ctx) {
+        context = ctx;
         defaultStore.configure(config.store());
-        background.scheduleWithFixedDelay(this::clean, 1, 1, TimeUnit.MINUTES);
+        // every minute: each store is cleaned at its scopes' most frequent clean_freq
+        cleanup = engine.monitor("Session cleanup", this::clean, java.time.Duration.ofMinutes(1));
     }
 
     @Modified
@@ -124,6 +140,13 @@ public final class SessionsTool implements Tool {
 
     @Deactivate
     void deactivate() {
+        if (cleanup != null) {
+            try {
+                cleanup.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the clean-up monitor", e);
+            }
+        }
         background.shutdownNow();
     }
 
