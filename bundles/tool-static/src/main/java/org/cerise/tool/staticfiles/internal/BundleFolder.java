@@ -48,8 +48,14 @@ final class BundleFolder implements Folder {
         if (name.isEmpty()) {
             return null;
         }
-        URL url = entries.apply(name);
-        if (url == null || isFolder(url, name)) {
+        URL url;
+        try {
+            url = entries.apply(name);
+            if (url == null || isFolder(url, name)) {
+                return null;
+            }
+        } catch (IllegalStateException e) {
+            // the app's bundle was uninstalled under a request still running on the old mount
             return null;
         }
         StaticFile f = StaticFile.entry(url, "/" + name, types.of(name), maxFileBytes, mountedSince);
