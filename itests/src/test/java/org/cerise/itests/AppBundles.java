@@ -113,6 +113,7 @@ final class AppBundles {
                 "Cerise-Test-Service", service.getName(), "Cerise-Test-Interface", iface.getName(),
                 "Cerise-Test-Property", property,
                 "Import-Package", "org.cerise.api;version=\"[1.1,2)\",org.cerise.api.tool;version=\"[1.1,2)\","
+                        + "org.cerise.api.engine;version=\"[1.0,2)\","
                         + "org.osgi.framework;version=\"[1.8,2)\"");
         return jar(symbolicName, "1.0.0", service, "-", headers, ServiceActivator.class);
     }

@@ -58,4 +58,26 @@ public interface DispatchContext {
 
     /** @return the handler that answers CherryPy's 404 {@code The path '...' was not found.} */
     Handler notFound();
+
+    /**
+     * Prepares another dispatcher's router for this app, for dispatchers that hand the
+     * request on to a next one, as CherryPy's {@code VirtualHost(next_dispatcher=...)} does:
+     * the caller rewrites the path and calls the returned router. The router is the one the
+     * app gets anyway when its config names that dispatcher ({@code request.dispatch}), and is
+     * prepared with this same context, so its config trails and handlers are the app's.
+     *
+     * <p>A dispatcher that is not registered makes the app wait for it, exactly as a missing
+     * {@code request.dispatch} does (the exception thrown says so to the core; let it
+     * propagate out of {@link Dispatcher#prepare}); the app is prepared again whenever a
+     * dispatcher comes or goes.
+     *
+     * @param dispatcherName the dispatcher's {@code cerise.dispatcher.name}, e.g. {@code "tree"}
+     * @return the app's router for that dispatcher
+     * @throws ConfigException if the dispatcher is missing (the app waits), if it fails to
+     *                         prepare the app, or if it would prepare itself (a cycle)
+     * @since 1.1
+     */
+    default Router prepare(String dispatcherName) throws ConfigException {
+        throw new ConfigException("this dispatch context cannot prepare the dispatcher '" + dispatcherName + "'");
+    }
 }

@@ -1,6 +1,7 @@
 package org.cerise.core.internal.mount;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +88,10 @@ public final class AppCompiler {
         CoreDispatchContext ctx = new CoreDispatchContext(root, mountPath, name, sections, space);
 
         Map<String, Router> prepared = new HashMap<>();
+        Set<String> preparing = new HashSet<>();
+        // A dispatcher that hands on to a next one (vhost) prepares it through the context;
+        // it shares the routers prepared here, so each dispatcher prepares the app once.
+        ctx.preparer(next -> router(next, ctx, prepared, preparing, name, null));
         Map<String, Router> bySection = new HashMap<>();
         String rootDispatch = "tree";
         for (Map.Entry<String, Map<String, Object>> s : sections.entrySet()) {
@@ -99,13 +104,13 @@ public final class AppCompiler {
                         .get("request.dispatch") + ", key 'request.dispatch': the value must name a dispatcher in "
                         + "quotes, e.g. \"method\"");
             }
-            Router router = router((String) d, ctx, prepared, name, s.getKey());
+            Router router = router((String) d, ctx, prepared, preparing, name, s.getKey());
             if (s.getKey().equals("/")) {
                 rootDispatch = (String) d;
             }
             bySection.put(s.getKey(), router);
         }
-        Router defaultRouter = router(rootDispatch, ctx, prepared, name, "/");
+        Router defaultRouter = router(rootDispatch, ctx, prepared, preparing, name, "/");
         bySection.remove("/");
 
         // Compile every config section on its own too, so that a bad value anywhere keeps
@@ -142,16 +147,29 @@ public final class AppCompiler {
         };
     }
 
-    private Router router(String dispatcher, CoreDispatchContext ctx, Map<String, Router> prepared, String app,
-            String section) throws ConfigException {
+    /**
+     * @param section the config section naming the dispatcher, or {@code null} when another
+     *                dispatcher asks for it ({@link CoreDispatchContext#prepare(String)})
+     */
+    private Router router(String dispatcher, CoreDispatchContext ctx, Map<String, Router> prepared,
+            Set<String> preparing, String app, String section) throws ConfigException {
         Router router = prepared.get(dispatcher);
         if (router == null) {
             Dispatcher d = dispatchers.apply(dispatcher);
             if (d == null) {
-                throw new MissingServiceException("dispatcher", dispatcher, "request.dispatch = \"" + dispatcher
-                        + "\" in section [" + section + "] of app '" + app + "'");
+                throw new MissingServiceException("dispatcher", dispatcher, section == null
+                        ? "another dispatcher of app '" + app + "' hands requests on to it"
+                        : "request.dispatch = \"" + dispatcher + "\" in section [" + section + "] of app '" + app + "'");
             }
-            router = d.prepare(ctx);
+            if (!preparing.add(dispatcher)) {
+                throw new ConfigException("the dispatcher '" + dispatcher + "' of app '" + app
+                        + "' hands requests on to itself (through its next dispatchers)");
+            }
+            try {
+                router = d.prepare(ctx);
+            } finally {
+                preparing.remove(dispatcher);
+            }
             if (router == null) {
                 throw new ConfigException("the dispatcher '" + dispatcher + "' prepared no router for app '" + app + "'");
             }

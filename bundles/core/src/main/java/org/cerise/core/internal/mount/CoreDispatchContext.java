@@ -9,6 +9,7 @@ import org.cerise.api.Handler;
 import org.cerise.api.NotFound;
 import org.cerise.api.dispatch.ConfigTrail;
 import org.cerise.api.dispatch.DispatchContext;
+import org.cerise.api.dispatch.Router;
 import org.cerise.core.internal.binding.MethodBinder;
 import org.cerise.core.internal.config.TrailSpace;
 
@@ -25,6 +26,16 @@ final class CoreDispatchContext implements DispatchContext {
     private final String appName;
     private final Map<String, Map<String, Object>> sections;
     private final TrailSpace space;
+    /** Prepares (or finds already prepared) the app's router of a named dispatcher. */
+    private Preparer preparer = name -> {
+        throw new ConfigException("no dispatcher can be prepared here");
+    };
+
+    /** How {@link #prepare(String)} reaches the {@link AppCompiler}'s routers. */
+    @FunctionalInterface
+    interface Preparer {
+        Router prepare(String dispatcher) throws ConfigException;
+    }
 
     CoreDispatchContext(Object root, String mountPath, String appName, Map<String, Map<String, Object>> sections,
             TrailSpace space) {
@@ -73,5 +84,14 @@ final class CoreDispatchContext implements DispatchContext {
     @Override
     public Handler notFound() {
         return NOT_FOUND;
+    }
+
+    @Override
+    public Router prepare(String dispatcherName) throws ConfigException {
+        return preparer.prepare(dispatcherName);
+    }
+
+    void preparer(Preparer p) {
+        this.preparer = p;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,14 +184,12 @@ public final class Pipeline {
         // process_query_string
         if (!request.queryString().isEmpty()) {
             try {
+                // CherryPy's params.update(query): a query parameter replaces what the dispatcher
+                // put under its name (a routes variable, popargs), rather than adding to it.
                 Map<String, List<String>> params = request.params();
-                if (params.isEmpty()) {
-                    FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, params, null);
-                } else {
-                    // CherryPy's params.update(query): a query parameter replaces what the
-                    // dispatcher put there (popargs, routes), it does not add to it.
-                    Map<String, List<String>> query = new java.util.LinkedHashMap<>();
-                    FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, query, null);
+                Map<String, List<String>> query = params.isEmpty() ? params : new LinkedHashMap<>();
+                FormDecoder.decode(request.queryString(), StandardCharsets.UTF_8, query, null);
+                if (query != params) {
                     params.putAll(query);
                 }
             } catch (CharacterCodingException e) {
