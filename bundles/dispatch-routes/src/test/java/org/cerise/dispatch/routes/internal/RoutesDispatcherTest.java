@@ -274,6 +274,11 @@ class RoutesDispatcherTest {
         }
 
         @Override
+        public java.util.function.Function<Object, Handler> bindLate(Method method) {
+            return target -> bind(target, method);
+        }
+
+        @Override
         public Handler notFound() {
             return (request, response) -> null;
         }
