@@ -54,7 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * session in tutorial 8 and the database in tutorials 9 and 10). Every script the pages load
  * comes from the container itself (no internet needed; the test checks that no resource came
  * from elsewhere and that the console shows no error). Screenshots are kept in
- * {@code target/screenshots}.
+ * {@code target/screenshots}. With {@code -Dcerise.browser.url=http://host:port} the same steps run
+ * against a server that is already running instead.
  */
 class BrowserIT {
 
@@ -92,7 +93,17 @@ class BrowserIT {
                 HOME.toAbsolutePath() + "/bin/cerise is missing: the distribution must be packaged first (mvn verify)");
         Files.createDirectories(LOGS);
         Files.createDirectories(SCREENSHOTS);
+        String external = System.getProperty("cerise.browser.url", "");
+        if (!external.isEmpty()) {
+            // the same steps against a server already running (CherryPy hosting the same pages)
+            base = external;
+        } else {
+            startContainer();
+        }
+        browser = startBrowser();
+    }
 
+    private static void startContainer() throws IOException, InterruptedException {
         Path home = temp.resolve("cerise");
         DistributionIT.copyTree(HOME, home);
         int port = DistributionIT.freePort("127.0.0.1");
@@ -106,7 +117,9 @@ class BrowserIT {
         container = pb.start();
         container.getOutputStream().close();
         awaitServing("/tut08/", "/tut09/", "/tut10/");
+    }
 
+    private static WebDriver startBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
@@ -118,7 +131,7 @@ class BrowserIT {
         // the driver is named: Selenium Manager, which would download one, never runs
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withLogFile(LOGS.resolve("chromedriver.log").toFile()).build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
