@@ -55,8 +55,24 @@ final class AppBundles {
         return jar(symbolicName, version, app, mount, headers, AppActivator.class);
     }
 
+    /**
+     * As {@link #jar(String, String, Class, String, Map)}, with more entries anywhere in the jar
+     * (e.g. an app's {@code public/} folder of static files, or a config file written by the test).
+     *
+     * @param entries further entries by their path in the jar (no leading slash)
+     */
+    static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
+            Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
+        return jar(symbolicName, version, app, mount, headers, AppActivator.class, entries);
+    }
+
     private static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
             Map<String, String> headers, Class<?> activatorClass) throws IOException {
+        return jar(symbolicName, version, app, mount, headers, activatorClass, Map.of());
+    }
+
+    private static InputStream jar(String symbolicName, String version, Class<?> app, String mount,
+            Map<String, String> headers, Class<?> activatorClass, Map<String, byte[]> entries) throws IOException {
         String appPackage = app.getPackageName();
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -91,6 +107,11 @@ final class AppBundles {
                 try (InputStream in = url.openStream()) {
                     in.transferTo(jar);
                 }
+                jar.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
                 jar.closeEntry();
             }
         }

@@ -111,6 +111,26 @@ public interface ToolSetup {
     <S> S service(String arg, Class<S> type, String property) throws ConfigException;
 
     /**
+     * An entry of the app's own bundle (its jar), for tools that serve or read what the app ships,
+     * such as {@code tools.staticdir.dir = 'bundle:/public'}. The entry is looked up as
+     * {@code Bundle.getEntry} does: in the app's bundle itself, not on its class path (imports and
+     * the class path are not searched), so a tool never reads another bundle's files.
+     *
+     * <p>A bundle's entries do not change while the app is mounted: an update of the bundle
+     * mounts the app again and sets its tools up anew. A tool may therefore keep what it read
+     * (bytes, sizes) for as long as this setup's hooks live.
+     *
+     * @param path the entry's path inside the bundle, {@code /}-separated, with or without a
+     *             leading {@code /}; a path ending in {@code /} names a folder
+     * @return the entry's URL (its stream reads the entry), or {@code null} when the bundle has no
+     *         such entry, or when the container cannot read the app's bundle (the default)
+     * @since 1.3
+     */
+    default java.net.URL appEntry(String path) {
+        return null;
+    }
+
+    /**
      * Builds the error for a bad argument, naming the key, the value and the scope.
      *
      * @param name    the argument, without prefix

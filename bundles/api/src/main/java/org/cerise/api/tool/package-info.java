@@ -10,8 +10,10 @@
  * {@link org.cerise.api.tool.Hook hooks} at CherryPy's
  * {@link org.cerise.api.tool.HookPoint hook points}. Requests then run the precompiled hooks:
  * nothing is looked up or parsed per request.
+ *
+ * <p>1.3: {@link org.cerise.api.tool.ToolSetup#appEntry} reads the app's own bundle.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.cerise.api.tool;
 

@@ -36,6 +36,7 @@ public final class ScopeCompiler {
     private final Function<String, ConfigNamespace> namespaces;
     private final AppClasses appClasses;
     private final NamedServices services;
+    private final AppEntries appEntries;
 
     /** Loads classes named in config ({@code hooks.*}) from the app's bundle. */
     @FunctionalInterface
@@ -63,6 +64,22 @@ public final class ScopeCompiler {
         Object find(Class<?> type, String property, String name);
     }
 
+    /**
+     * Reads entries of the app's own bundle ({@link ToolSetup#appEntry}): {@code Bundle.getEntry}
+     * in the container, a class loader or a folder in tests.
+     */
+    @FunctionalInterface
+    public interface AppEntries {
+        /** No bundle to read: every entry is absent. */
+        AppEntries NONE = path -> null;
+
+        /**
+         * @param path the entry's path inside the bundle, {@code /}-separated
+         * @return the entry, or {@code null} if there is none
+         */
+        java.net.URL entry(String path);
+    }
+
     /** @param tools the registered tools by name ({@code null} for a name not registered) */
     public ScopeCompiler(Function<String, Tool> tools) {
         this(tools, name -> null, name -> {
@@ -88,10 +105,23 @@ public final class ScopeCompiler {
      */
     public ScopeCompiler(Function<String, Tool> tools, Function<String, ConfigNamespace> namespaces,
             AppClasses appClasses, NamedServices services) {
+        this(tools, namespaces, appClasses, services, AppEntries.NONE);
+    }
+
+    /**
+     * @param tools      the registered tools by name ({@code null} for a name not registered)
+     * @param namespaces the registered config namespaces by name ({@code null} if none)
+     * @param appClasses loads classes from the app's bundle
+     * @param services   finds the named services tools ask for
+     * @param appEntries reads entries of the app's bundle, for {@link ToolSetup#appEntry}
+     */
+    public ScopeCompiler(Function<String, Tool> tools, Function<String, ConfigNamespace> namespaces,
+            AppClasses appClasses, NamedServices services, AppEntries appEntries) {
         this.tools = tools;
         this.namespaces = namespaces;
         this.appClasses = appClasses;
         this.services = services;
+        this.appEntries = appEntries;
     }
 
     /**
@@ -429,6 +459,11 @@ public final class ScopeCompiler {
                                 + waiting).getMessage(), true);
             }
             return type.cast(found);
+        }
+
+        @Override
+        public java.net.URL appEntry(String path) {
+            return appEntries.entry(path.startsWith("/") ? path.substring(1) : path);
         }
 
         @Override

@@ -81,8 +81,26 @@ public final class AppCompiler {
      */
     public Compiled compile(Object root, String name, String mountPath, AppConfig config,
             ScopeCompiler.AppClasses appClasses, Function<String, String> templates) throws ConfigException {
+        return compile(root, name, mountPath, config, appClasses, templates, ScopeCompiler.AppEntries.NONE);
+    }
+
+    /**
+     * @param root       the app's root object
+     * @param name       the app's name
+     * @param mountPath  its mount point
+     * @param config     its merged config
+     * @param appClasses loads classes from the app's bundle
+     * @param templates  reads error page templates
+     * @param appEntries reads entries of the app's bundle (its static files, for tools)
+     * @return the compiled app
+     * @throws MissingServiceException if a tool, dispatcher or namespace it needs is not there
+     * @throws ConfigException         if its config or structure is wrong
+     */
+    public Compiled compile(Object root, String name, String mountPath, AppConfig config,
+            ScopeCompiler.AppClasses appClasses, Function<String, String> templates,
+            ScopeCompiler.AppEntries appEntries) throws ConfigException {
         Map<String, Map<String, Object>> sections = config.sections();
-        ScopeCompiler compiler = new ScopeCompiler(tools, namespaces, appClasses, services);
+        ScopeCompiler compiler = new ScopeCompiler(tools, namespaces, appClasses, services, appEntries);
         TrailSpace space = new TrailSpace(config.base(), config.baseOrigins(), sections, config.sectionOrigins(),
                 compiler, new AnnotationConfig()::of, root);
         CoreDispatchContext ctx = new CoreDispatchContext(root, mountPath, name, sections, space);

@@ -182,7 +182,7 @@ public final class Mounter {
             }
             AppConfig config = AppConfig.merge(global, r.file(), overrides.forApp(r.name), r.name);
             AppCompiler.Compiled compiled = compiler.compile(r.service, r.name, r.mountPath, config, r.bundle::loadClass,
-                    templateReader(r.bundle));
+                    templateReader(r.bundle), r.bundle::getEntry);
             reportUnhandledKeys(r, compiled.unhandledKeys());
             r.generation = compiled.app();
             r.state = AppState.MOUNTED;

@@ -67,6 +67,8 @@ public final class Harness {
     private String name = "app";
     private String config = "";
     private volatile String protocol = "HTTP/1.1";
+    /** The app's bundle entries: the app class's class loader unless a test says otherwise. */
+    private org.cerise.core.internal.config.ScopeCompiler.AppEntries appEntries;
     /** The compiled app; volatile so that requests on other threads see it once compiled. */
     private volatile MountedApp app;
 
@@ -124,6 +126,21 @@ public final class Harness {
         } else {
             global.put(key, value);
         }
+        app = null;
+        return this;
+    }
+
+    /**
+     * Where {@code ToolSetup.appEntry} reads the app's "bundle" from. Without this call, the app
+     * class's class loader ({@code ClassLoader.getResource}) stands for the bundle, so that a
+     * test's resources ({@code src/test/resources/public/...}) are the app's entries.
+     *
+     * @param entries finds an entry by its path inside the bundle (no leading {@code /}), or
+     *                returns {@code null}
+     * @return this
+     */
+    public synchronized Harness appEntries(java.util.function.Function<String, java.net.URL> entries) {
+        this.appEntries = entries::apply;
         app = null;
         return this;
     }
@@ -204,9 +221,15 @@ public final class Harness {
                     .compile(root, name, mount, merged,
                     root.getClass().getClassLoader()::loadClass, location -> {
                         throw new UncheckedIOException(new IOException("no template " + location + " in the harness"));
-                    }).app();
+                    }, appEntries != null ? appEntries : classLoaderEntries(root)).app();
         }
         return app;
+    }
+
+    private static org.cerise.core.internal.config.ScopeCompiler.AppEntries classLoaderEntries(Object root) {
+        ClassLoader loader = root.getClass().getClassLoader();
+        ClassLoader l = loader != null ? loader : ClassLoader.getSystemClassLoader();
+        return l::getResource;
     }
 
     /**
