@@ -10,7 +10,9 @@ then run:
 Each case is one raw request (or several, for keep-alive and pipelining) sent over a socket
 exactly as written. Compared: status lines, the key headers, and bodies; error pages are
 compared without their traceback and footer (Python tracebacks and Java stack traces differ by
-design), random tutorial strings by length. Known differences are listed in README.md.
+design), random tutorial strings by length, Last-Modified by presence; the tutorials' pages after
+rewriting CherryPy's URLs as Cerise's pages write them (PAGE_REWRITES). Known differences are
+listed in README.md.
 """
 import re
 import socket
