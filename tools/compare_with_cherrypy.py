@@ -10,14 +10,17 @@ then run:
 Each case is one raw request (or several, for keep-alive and pipelining) sent over a socket
 exactly as written. Compared: status lines, the key headers, and bodies; error pages are
 compared without their traceback and footer (Python tracebacks and Java stack traces differ by
-design), random tutorial strings by length. Known differences are listed in README.md.
+design), random tutorial strings by length, Last-Modified by presence; the tutorials' pages after
+rewriting CherryPy's URLs as Cerise's pages write them (PAGE_REWRITES). Known differences are
+listed in README.md.
 """
 import re
 import socket
 import sys
 A = ('127.0.0.1', int(sys.argv[1]) if len(sys.argv) > 1 else 8181)
 B = ('127.0.0.1', int(sys.argv[2]) if len(sys.argv) > 2 else 8080)
-KEY_HEADERS = ['content-type', 'content-length', 'location', 'connection', 'keep-alive', 'allow', 'transfer-encoding', 'set-cookie']
+KEY_HEADERS = ['content-type', 'content-length', 'location', 'connection', 'keep-alive', 'allow', 'transfer-encoding', 'set-cookie',
+               'accept-ranges', 'content-range', 'last-modified']
 
 def raw(addr, data, timeout=3):
     s = socket.create_connection(addr); s.settimeout(timeout)
@@ -131,6 +134,41 @@ CASES = [
  ('tut07 surplus segment', b'GET /tut07/x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
  ('tut07 no slash', b'GET /tut07 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
  ('tut07 head', b'HEAD /tut07/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ # tutorial 6: the page, and the stylesheet from the staticdir tool
+ ('tut06 index', b'GET /tut06/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css', b'GET /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css HEAD', b'HEAD /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css not modified', b'GET /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nIf-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css modified since', b'GET /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nIf-Modified-Since: Mon, 01 Jan 1979 00:00:00 GMT\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css range', b'GET /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nRange: bytes=0-3\r\nConnection: close\r\n\r\n'),
+ ('tut06 style.css POST', b'POST /tut06/static/css/style.css HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+ ('tut06 static folder', b'GET /tut06/static/css/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static no slash', b'GET /tut06/static HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static missing', b'GET /tut06/static/nope.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static climbs out', b'GET /tut06/static/../tut06.conf HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static climbs out encoded', b'GET /tut06/static/%2e%2e/tut06.conf HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static dotdot inside', b'GET /tut06/static/css/../css/style.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 static qs', b'GET /tut06/static/css/style.css?v=2 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 generate', b'GET /tut06/generate?length=12 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut06 display without session', b'GET /tut06/display HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ # tutorials 8 and 9: the page (index.html), its stylesheet, and the generator's verbs
+ ('tut08 index', b'GET /tut08/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut08 style.css', b'GET /tut08/static/css/style.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut08 generator get without session', b'GET /tut08/generator HTTP/1.1\r\nHost: h\r\nAccept: text/plain\r\nConnection: close\r\n\r\n'),
+ ('tut08 generator post', b'POST /tut08/generator HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 8\r\nConnection: close\r\n\r\nlength=8'),
+ ('tut08 generator put', b'PUT /tut08/generator HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 20\r\nConnection: close\r\n\r\nanother_string=hello'),
+ ('tut08 generator delete', b'DELETE /tut08/generator HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut08 generator accept json', b'GET /tut08/generator HTTP/1.1\r\nHost: h\r\nAccept: application/json\r\nConnection: close\r\n\r\n'),
+ ('tut08 generator options', b'OPTIONS /tut08/generator HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut08 generator/', b'GET /tut08/generator/ HTTP/1.1\r\nHost: h\r\nAccept: text/plain\r\nConnection: close\r\n\r\n'),
+ ('tut09 index', b'GET /tut09/ HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut09 style.css', b'GET /tut09/static/css/style.css HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut09 generator get without session', b'GET /tut09/generator HTTP/1.1\r\nHost: h\r\nAccept: text/plain\r\nConnection: close\r\n\r\n'),
+ ('tut09 generator post', b'POST /tut09/generator HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\nConnection: close\r\n\r\nlength=16'),
+ ('tut09 generator post bad length', b'POST /tut09/generator HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\nConnection: close\r\n\r\nlength=abc'),
+ ('tut09 generator put', b'PUT /tut09/generator HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 20\r\nConnection: close\r\n\r\nanother_string=hello'),
+ ('tut09 generator delete', b'DELETE /tut09/generator HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'),
+ ('tut09 generator head', b'HEAD /tut09/generator HTTP/1.1\r\nHost: h\r\nAccept: text/plain\r\nConnection: close\r\n\r\n'),
 ]
 
 def norm_cookie(c):
@@ -151,10 +189,62 @@ def norm_body(b):
         t = re.sub(r'<a href="http://www.cherrypy.dev">(CherryPy [^<]*)</a>', 'X', t)
     return t
 
+# Transcripts: requests sent one after the other on fresh connections, each server's
+# session_id cookie (from its first answer) carried into the next ones, as a browser does.
+def transcript(prefix):
+    form = lambda m, body: (m + b' ' + prefix + b'generator HTTP/1.1\r\nHost: h\r\n{cookie}Content-Type: '
+                            b'application/x-www-form-urlencoded\r\nContent-Length: ' + str(len(body)).encode()
+                            + b'\r\nConnection: close\r\n\r\n' + body)
+    get = b'GET ' + prefix + b'generator HTTP/1.1\r\nHost: h\r\n{cookie}Accept: text/plain\r\nConnection: close\r\n\r\n'
+    return [form(b'POST', b'length=8'), get, form(b'PUT', b'another_string=hello'), get,
+            b'DELETE ' + prefix + b'generator HTTP/1.1\r\nHost: h\r\n{cookie}Connection: close\r\n\r\n', get]
+
+TRANSCRIPTS = [
+ ('tut08 transcript post get put get delete get', transcript(b'/tut08/')),
+ ('tut09 transcript post get put get delete get', transcript(b'/tut09/')),
+ ('tut06 transcript generate display', [
+     b'GET /tut06/generate HTTP/1.1\r\nHost: h\r\n{cookie}Connection: close\r\n\r\n',
+     b'GET /tut06/display HTTP/1.1\r\nHost: h\r\n{cookie}Connection: close\r\n\r\n']),
+]
+
+def run_transcript(addr, requests):
+    cookie, out, generated = b'', [], None
+    for template in requests:
+        r = parse(raw(addr, template.replace(b'{cookie}', cookie)))
+        for (_, hdrs, _) in r:
+            for c in hdrs.get('set-cookie', []):
+                m = re.match(r'session_id=([0-9a-f]+)', c)
+                if m and not cookie:
+                    cookie = b'Cookie: session_id=' + m.group(1).encode() + b'\r\n'
+        out.extend(r)
+    return out
+
+for name, reqs in TRANSCRIPTS:
+    CASES.append((name, reqs))
+
+# Deliberate differences: the tutorials' pages use root-relative URLs (/static/..., /generator),
+# which miss when the app is mounted at /tutNN, and load jQuery from a CDN; Cerise's pages use
+# relative URLs and the app's own copy. CherryPy's page is rewritten so, then compared.
+PAGE_REWRITES = [(b'href="/static/', b'href="static/'), (b'"/generator"', b'"generator"'),
+                 (b'http://code.jquery.com/jquery-2.0.3.min.js', b'static/lib/jquery/2.0.3/jquery.min.js')]
+REWRITTEN = ('tut06 index', 'tut08 index', 'tut09 index')
+
+def rewrite_page(resp):
+    status, hdrs, body = resp
+    for a, b in PAGE_REWRITES:
+        body = body.replace(a, b)
+    hdrs = dict(hdrs); hdrs['content-length'] = [str(len(body))]
+    return status, hdrs, body
+
 only = sys.argv[3:] if len(sys.argv) > 3 else None
 for name, req in CASES:
     if only and not any(o in name for o in only): continue
-    ra = parse(raw(A, req)); rb = parse(raw(B, req))
+    if isinstance(req, list):
+        ra = run_transcript(A, req); rb = run_transcript(B, req)
+    else:
+        ra = parse(raw(A, req)); rb = parse(raw(B, req))
+        if name in REWRITTEN:
+            ra = [rewrite_page(r) for r in ra]
     diffs = []
     if len(ra) != len(rb): diffs.append('responses: %d vs %d' % (len(ra), len(rb)))
     for i, (x, y) in enumerate(zip(ra, rb)):
@@ -163,6 +253,8 @@ for name, req in CASES:
             hx, hy = x[1].get(h), y[1].get(h)
             if h == 'content-length' and ('<pre id="traceback">' in x[2].decode('latin-1') or x[0].split()[1] in ('400','404','500','411')): continue
             if h == 'set-cookie': hx, hy = norm_cookie(hx), norm_cookie(hy)
+            # the files' times differ (CherryPy's were written at its start, Cerise's are in a jar)
+            if h == 'last-modified': hx, hy = hx is not None, hy is not None
             if hx != hy: diffs.append('[%d] %s: %r vs %r' % (i, h, hx, hy))
         bx, by = norm_body(x[2]), norm_body(y[2])
         random_body = re.fullmatch(r'[0-9a-fA-F]{0,22}', bx) and re.fullmatch(r'[0-9a-fA-F]{0,22}', by)
