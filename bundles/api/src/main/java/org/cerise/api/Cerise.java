@@ -1,15 +1,22 @@
 package org.cerise.api;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
+import org.cerise.api.embed.Embedding;
 import org.cerise.api.serving.Serving;
 
 /**
  * Thread-local access to what is being served, and URL building: Cerise's
  * {@code cherrypy.request}, {@code cherrypy.response}, {@code cherrypy.session} and
- * {@code cherrypy.url()}.
+ * {@code cherrypy.url()}; and CherryPy's {@code quickstart}: running apps from a plain
+ * {@code main} method.
  *
  * <pre>
  * &#64;Expose
@@ -17,6 +24,26 @@ import org.cerise.api.serving.Serving;
  *     return Cerise.request().remoteAddr() + " at " + Cerise.url();
  * }
  * </pre>
+ *
+ * <h2>Quickstart</h2>
+ *
+ * <p>With the artifact {@code org.cerise:cerise-quickstart} on the class path, an app needs no
+ * bundle and no container of its own:
+ *
+ * <pre>
+ * public static void main(String[] args) {
+ *     Cerise.quickstart(new HelloWorld(), "/", Map.of());
+ * }
+ * </pre>
+ *
+ * <p>{@link #quickstart(Object, String, Map)}, {@link #mount(Object, String, Map)},
+ * {@link #config(Map)}, {@link #start()}, {@link #block()} and {@link #stop()} are CherryPy's
+ * {@code cherrypy.quickstart}, {@code tree.mount}, {@code config.update},
+ * {@code engine.start}, {@code engine.block} and {@code engine.exit}. They start Cerise's
+ * OSGi container in this JVM (the same core, dispatchers and tools as the distribution) through
+ * the {@link Embedding} found with {@link ServiceLoader}; without one they throw an
+ * {@link IllegalStateException} that names the artifact to add. Inside a Cerise container,
+ * register apps as services ({@link CeriseApp}) instead.
  */
 public final class Cerise {
 
@@ -31,6 +58,204 @@ public final class Cerise {
     }
 
     private Cerise() {
+    }
+
+    /** The embedding, looked up once, on first use. */
+    private static final class Embedded {
+        static final Embedding INSTANCE = find();
+
+        private static Embedding find() {
+            List<ClassLoader> loaders = new ArrayList<>();
+            loaders.add(Cerise.class.getClassLoader());
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (context != null && context != loaders.get(0)) {
+                loaders.add(context);
+            }
+            for (ClassLoader loader : loaders) {
+                try {
+                    Iterator<Embedding> it = ServiceLoader.load(Embedding.class, loader).iterator();
+                    if (it.hasNext()) {
+                        return it.next();
+                    }
+                } catch (ServiceConfigurationError e) {
+                    throw new IllegalStateException("Cerise's embedded container cannot be loaded: " + e.getMessage(), e);
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Embedding embedding() {
+        Embedding e = Embedded.INSTANCE;
+        if (e == null) {
+            throw new IllegalStateException("Cerise.quickstart/mount/start need Cerise's embedded container, and none "
+                    + "is on the class path: add the dependency org.cerise:cerise-quickstart (groupId org.cerise, "
+                    + "artifactId cerise-quickstart), or run the app as a bundle in a Cerise container (see @CeriseApp)");
+        }
+        return e;
+    }
+
+    /**
+     * Mounts {@code root} at the site's root, starts the server on port 8080 and blocks:
+     * CherryPy's {@code cherrypy.quickstart(root)}.
+     *
+     * @param root the app's root object, whose {@link Expose}d methods answer
+     */
+    public static void quickstart(Object root) {
+        quickstart(root, "", Map.of());
+    }
+
+    /**
+     * Mounts {@code root}, starts the server and blocks until the JVM is stopped (SIGTERM,
+     * Ctrl-C) or {@link #stop()} is called: CherryPy's
+     * {@code cherrypy.quickstart(root, script_name, config)}. The {@code "global"} section of
+     * {@code config} updates the global config, as {@link #config(Map)} does (so it may choose
+     * the port: {@code server.socket_port}, 8080 unless set, or the environment variable
+     * {@code CERISE_PORT}); the other sections ({@code "/"}, {@code "/path"}) are the app's
+     * config.
+     *
+     * <pre>
+     * Cerise.quickstart(new Root(), "/", Map.of(
+     *         "global", Map.of("server.socket_port", 9090),
+     *         "/", Map.of("tools.gzip.on", true)));
+     * </pre>
+     *
+     * @param root       the app's root object
+     * @param scriptName the mount point: {@code ""} or {@code "/"} for the site's root, or a path
+     *                   such as {@code "/blog"}
+     * @param config     sections ({@code "global"}, {@code "/"}, {@code "/path"}) of keys and
+     *                   Java values standing for CherryPy's Python values
+     * @throws IllegalStateException    without {@code cerise-quickstart} on the class path, or
+     *                                  if the server cannot start
+     * @throws IllegalArgumentException for a config that is not a map of sections
+     */
+    public static void quickstart(Object root, String scriptName, Map<String, ?> config) {
+        Embedding e = embedding();
+        Object global = config.get("global");
+        if (global instanceof Map) {
+            e.update(castMap(global));
+        }
+        e.mount(root, scriptName, withoutGlobal(config));
+        block();
+    }
+
+    /**
+     * As {@link #quickstart(Object, String, Map)}, with a CherryPy config file: its
+     * {@code [global]} section updates the global config, its {@code [/path]} sections are the
+     * app's config.
+     *
+     * @param root       the app's root object
+     * @param scriptName the mount point
+     * @param configFile the path of the config file
+     * @throws IllegalStateException    without {@code cerise-quickstart}, or if the server cannot start
+     * @throws IllegalArgumentException if the file cannot be read
+     */
+    public static void quickstart(Object root, String scriptName, String configFile) {
+        Embedding e = embedding();
+        Path file = Path.of(configFile);
+        e.update(file);
+        e.mount(root, scriptName, file);
+        block();
+    }
+
+    /**
+     * Mounts an app: CherryPy's {@code cherrypy.tree.mount(root, script_name, config)}. Before
+     * {@link #start()} the app is served from the start on; after it, at once.
+     *
+     * @param root       the app's root object
+     * @param scriptName the mount point
+     * @param config     the app's config sections ({@code "/"}, {@code "/path"}; a
+     *                   {@code "global"} section applies to this app only)
+     * @throws IllegalStateException    without {@code cerise-quickstart} on the class path
+     * @throws IllegalArgumentException for a config that is not a map of sections
+     */
+    public static void mount(Object root, String scriptName, Map<String, ?> config) {
+        embedding().mount(root, scriptName, config);
+    }
+
+    /**
+     * Mounts an app without config.
+     *
+     * @param root       the app's root object
+     * @param scriptName the mount point
+     */
+    public static void mount(Object root, String scriptName) {
+        mount(root, scriptName, Map.of());
+    }
+
+    /**
+     * Mounts an app with a CherryPy config file.
+     *
+     * @param root       the app's root object
+     * @param scriptName the mount point
+     * @param configFile the path of the app's config file
+     * @throws IllegalArgumentException if the file cannot be read
+     */
+    public static void mount(Object root, String scriptName, String configFile) {
+        embedding().mount(root, scriptName, Path.of(configFile));
+    }
+
+    /**
+     * Updates the global config: CherryPy's {@code cherrypy.config.update(dict)}. Keys such as
+     * {@code server.socket_port}, {@code environment} or {@code tools.gzip.on}; a map with a
+     * single {@code "global"} section is taken as that section.
+     *
+     * @param global keys and Java values standing for CherryPy's Python values
+     */
+    public static void config(Map<String, ?> global) {
+        Object section = global.get("global");
+        embedding().update(section instanceof Map && global.size() == 1 ? castMap(section) : global);
+    }
+
+    /**
+     * Updates the global config from the {@code [global]} section of a CherryPy config file.
+     *
+     * @param configFile the path of the file
+     */
+    public static void config(String configFile) {
+        embedding().update(Path.of(configFile));
+    }
+
+    /**
+     * Starts the container and its server if they do not run yet: CherryPy's
+     * {@code engine.start()}. Returns when the server answers.
+     *
+     * @throws IllegalStateException if it cannot start, e.g. when the port is taken
+     */
+    public static void start() {
+        embedding().start();
+    }
+
+    /**
+     * Starts the container if needed and waits until it stops (SIGTERM, Ctrl-C or
+     * {@link #stop()}): CherryPy's {@code engine.block()}. An interrupt of the waiting thread
+     * ends the wait (and leaves the thread's interrupt flag set).
+     */
+    public static void block() {
+        try {
+            embedding().block();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the container and its server: CherryPy's {@code engine.exit()}. */
+    public static void stop() {
+        embedding().stop();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Object map) {
+        return (Map<String, ?>) map;
+    }
+
+    private static Map<String, ?> withoutGlobal(Map<String, ?> config) {
+        if (!config.containsKey("global")) {
+            return config;
+        }
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(config);
+        rest.remove("global");
+        return rest;
     }
 
     /**

@@ -33,6 +33,11 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * point.</li>
  * <li>{@code cerise.app.config}: the path, inside the app's own bundle, of a CherryPy-style
  * {@code .conf} file with the app's {@code [/path]} sections.</li>
+ * <li>{@code cerise.app.config.text}: the app's config itself, in the same format, for an app
+ * that is not in a bundle of its own (one mounted with {@link Cerise#mount(Object, String,
+ * java.util.Map)} in an embedded container); it wins over {@code cerise.app.config}.</li>
+ * <li>{@code cerise.app.config.source}: what {@code cerise.app.config.text} was read from (a
+ * file name, or a description of the map it was written from), for messages.</li>
  * </ul>
  */
 @Documented
@@ -50,6 +55,10 @@ public @interface CeriseApp {
     String NAME = "cerise.app.name";
     /** Service property holding the bundle path of the app's config file. */
     String CONFIG = "cerise.app.config";
+    /** Service property holding the app's config as text (an app that is not in a bundle). */
+    String CONFIG_TEXT = "cerise.app.config.text";
+    /** Service property naming where {@link #CONFIG_TEXT} came from, for messages. */
+    String CONFIG_SOURCE = "cerise.app.config.source";
 
     /**
      * The mount point, e.g. {@code "/tut01"}.

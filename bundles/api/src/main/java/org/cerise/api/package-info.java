@@ -12,7 +12,7 @@
  * {@link org.cerise.api.NotFound}, {@link org.cerise.api.HttpRedirect} and
  * {@link org.cerise.api.InternalRedirect}.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.cerise.api;
 

@@ -69,6 +69,18 @@ record AppConfig(Map<String, Object> base, Map<String, String> baseOrigins, Map<
     }
 
     /**
+     * Reads an app's config handed over as text (service property {@code cerise.app.config.text}).
+     *
+     * @param source what the text is, for messages (a file name, or the map it was written from)
+     * @param text   the config in CherryPy's file format
+     * @return the text's sections with their origins
+     * @throws ConfigException naming the source, line, section and key of the first error
+     */
+    static IniConfig.Parsed readText(String source, String text) throws ConfigException {
+        return IniConfig.parseWithOrigins(source, new java.io.StringReader(text));
+    }
+
+    /**
      * Merges the layers.
      *
      * @param global    the global config and its origins

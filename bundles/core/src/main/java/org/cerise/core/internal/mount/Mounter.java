@@ -339,6 +339,8 @@ public final class Mounter {
         String mountPath;
         String name;
         String configPath;
+        String configText;
+        String configSource;
         IniConfig.Parsed file;
         final Set<String> reportedKeys = new HashSet<>();
         AppState state;
@@ -355,10 +357,19 @@ public final class Mounter {
             Object n = ref.getProperty(CeriseApp.NAME);
             Object c = ref.getProperty(CeriseApp.CONFIG);
             String newConfig = c == null || String.valueOf(c).isEmpty() ? null : String.valueOf(c);
-            if (!java.util.Objects.equals(newConfig, configPath)) {
+            // An app registered from outside a bundle (Cerise.mount in an embedded container) hands
+            // its config over as text instead of a bundle entry.
+            Object t = ref.getProperty(CeriseApp.CONFIG_TEXT);
+            Object ts = ref.getProperty(CeriseApp.CONFIG_SOURCE);
+            String newText = t == null ? null : String.valueOf(t);
+            String newSource = ts == null ? null : String.valueOf(ts);
+            if (!java.util.Objects.equals(newConfig, configPath) || !java.util.Objects.equals(newText, configText)
+                    || !java.util.Objects.equals(newSource, configSource)) {
                 file = null;
             }
             configPath = newConfig;
+            configText = newText;
+            configSource = newSource;
             mountPath = null;
             String m = rawMount.strip();
             while (m.endsWith("/")) {
@@ -376,7 +387,9 @@ public final class Mounter {
         /** The app's config file, read once per config path. */
         IniConfig.Parsed file() throws ConfigException {
             if (file == null) {
-                file = AppConfig.readFile(bundle, configPath);
+                file = configText != null
+                        ? AppConfig.readText(configSource != null ? configSource : CeriseApp.CONFIG_TEXT, configText)
+                        : AppConfig.readFile(bundle, configPath);
             }
             return file;
         }

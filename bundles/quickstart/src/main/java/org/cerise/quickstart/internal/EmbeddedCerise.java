@@ -1,0 +1,617 @@
+package org.cerise.quickstart.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.cerise.api.CeriseApp;
+import org.cerise.api.embed.Embedding;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.launch.Framework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cerise in the application's JVM: Apache Felix started from the class path.
+ *
+ * <p>Every OSGi bundle on the class path is installed (by reference, nothing is copied) and
+ * started, except the framework itself and the jars the application shares with the container:
+ * {@code cerise-api} and slf4j, which the framework exports from the class path
+ * ({@code org.osgi.framework.system.packages.extra}). So the app object, a plain object of the
+ * application's class loader, and the core see the same {@code org.cerise.api} classes, and
+ * the container logs through the application's slf4j provider. Apps are services registered
+ * from the framework's context with {@code cerise.app.mount} and their config as text
+ * ({@code cerise.app.config.text}), which the core mounts like any app.
+ *
+ * <p>Start-up is on the critical path of every run: the framework cache is a fresh temporary
+ * folder, nothing is copied, Jetty starts on its own thread while the rest of the bundles start
+ * on the caller's, and the apps are registered once everything has started (one mount each
+ * instead of one per tool that arrives).
+ */
+public final class EmbeddedCerise implements Embedding {
+
+    /** Bundles that stay on the class path, shared with the application. */
+    private static final Set<String> SHARED = Set.of("org.cerise.api", "slf4j.api");
+    /** Jars on the class path that are not bundles of the container. */
+    private static final List<String> NOT_INSTALLED = List.of("org.apache.felix.framework", "slf4j.",
+            "ch.qos.logback.", "org.apache.logging.log4j");
+    private static final String GLOBAL_PID = "org.cerise.global";
+    private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
+    private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
+
+    private final Map<String, String> global = new LinkedHashMap<>();
+    private final List<App> apps = new ArrayList<>();
+    private final Set<Path> globalFiles = new HashSet<>();
+    private Framework framework;
+    private Path storage;
+    private Thread shutdownHook;
+    private CountDownLatch stopped = new CountDownLatch(1);
+    private Logger log;
+
+    /** An app handed to {@link #mount}, registered while the container runs. */
+    private static final class App {
+        final Object root;
+        final String scriptName;
+        final String text;
+        final String source;
+        String name;
+        ServiceRegistration<?> registration;
+
+        App(Object root, String scriptName, String text, String source) {
+            this.root = root;
+            this.name = root.getClass().getSimpleName().isEmpty() ? root.getClass().getName()
+                    : root.getClass().getSimpleName();
+            this.scriptName = scriptName;
+            this.text = text;
+            this.source = source;
+        }
+    }
+
+    @Override
+    public synchronized void update(Map<String, ?> config) {
+        applyGlobal(ConfigText.globalLiterals(config, "Cerise.config"));
+    }
+
+    @Override
+    public synchronized void update(Path file) {
+        applyGlobal(ConfigText.globalSection(ConfigText.read(file)));
+        globalFiles.add(file.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public synchronized void mount(Object root, String scriptName, Map<String, ?> config) {
+        String what = "Cerise.mount(" + root.getClass().getSimpleName() + ", \"" + scriptName + "\")";
+        add(new App(root, scriptName, ConfigText.appText(config, what), "the config map of " + what));
+    }
+
+    @Override
+    public synchronized void mount(Object root, String scriptName, Path file) {
+        String text = ConfigText.read(file);
+        if (globalFiles.contains(file.toAbsolutePath().normalize())) {
+            text = ConfigText.withoutContainerKeys(text);
+        }
+        add(new App(root, scriptName, text, file.toString()));
+    }
+
+    private void add(App app) {
+        if (app.root == null || app.scriptName == null) {
+            throw new IllegalArgumentException("Cerise.mount needs an app object and a mount point (\"\" or \"/\" for the site's root)");
+        }
+        // The app's name (logs, run-time overrides) is its class's, unless two apps share a class.
+        for (App other : apps) {
+            if (other.name.equals(app.name)) {
+                app.name = app.name + " at " + (app.scriptName.isEmpty() ? "/" : app.scriptName);
+            }
+        }
+        apps.add(app);
+        if (framework != null) {
+            register(app);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (framework != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        configureLogging();
+        log = LoggerFactory.getLogger("cerise.engine");
+        String host = host();
+        int port = port();
+        checkFree(host, port);
+        try {
+            launch(host, port);
+        } catch (BundleException | IOException | RuntimeException e) {
+            stopFramework();
+            throw new IllegalStateException("Cerise cannot start: " + e.getMessage(), e);
+        }
+        log.info("Serving on http://{}:{} (started in {} ms)", host, port, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Override
+    public void block() throws InterruptedException {
+        CountDownLatch latch;
+        synchronized (this) {
+            start();
+            latch = stopped;
+        }
+        latch.await();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (framework == null) {
+            return;
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+        stopFramework();
+        log.info("Stopped");
+    }
+
+    private void launch(String host, int port) throws BundleException, IOException {
+        List<Path> bundles = new ArrayList<>();
+        StringBuilder shared = new StringBuilder();
+        Set<String> imports = new HashSet<>();
+        Timer timer = new Timer();
+        scanClassPath(bundles, shared, imports);
+        timer.lap("class path scanned: " + bundles.size() + " bundles");
+
+        storage = Files.createTempDirectory("cerise-");
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, shared.toString());
+        String systemPackages = systemPackages(imports);
+        if (systemPackages != null) {
+            props.put(Constants.FRAMEWORK_SYSTEMPACKAGES, systemPackages);
+        }
+        props.put("org.osgi.service.http.port", String.valueOf(port));
+        props.put("org.apache.felix.http.host", host);
+        // As the distribution (distribution/src/main/dist/etc/framework.properties): Cerise's own
+        // Server header, CherryPy's socket timeout and paths, CherryPy's status lines.
+        props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        props.put("org.apache.felix.http.timeout", "10000");
+        props.put("org.eclipse.jetty.UriComplianceMode", "LEGACY");
+        props.put("org.apache.felix.proxy.load.balancer.connection.enable", "true");
+        props.put("ds.loglevel", "warn");
+        // The framework's own cache lock and its bundle-cache checks buy nothing for a cache that
+        // lives as long as this JVM.
+        props.put("felix.cache.locking", "false");
+
+        framework = new FrameworkFactory().newFramework(props);
+        framework.init();
+        timer.lap("framework initialised");
+        BundleContext ctx = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : bundles) {
+            installed.add(ctx.installBundle("reference:" + jar.toUri()));
+        }
+        framework.start();
+        timer.lap("bundles installed, framework started");
+        stopped = new CountDownLatch(1);
+        shutdownHook = new Thread(this::stop, "cerise-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+        // Config Admin first, with the global config in it, so that the core's first mount uses it.
+        Bundle jetty = null;
+        List<Bundle> rest = new ArrayList<>();
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if (JETTY_BSN.equals(b.getSymbolicName())) {
+                jetty = b;
+            } else if ("org.apache.felix.configadmin".equals(b.getSymbolicName())) {
+                startBundle(b);
+                writeGlobal(ctx);
+            } else {
+                rest.add(b);
+            }
+        }
+        // Jetty is the largest piece of start-up and depends on nothing of Cerise's: start it
+        // alongside the others.
+        BundleException[] jettyFailure = new BundleException[1];
+        Thread jettyStarter = null;
+        if (jetty != null) {
+            Bundle j = jetty;
+            jettyStarter = new Thread(() -> {
+                try {
+                    j.start();
+                } catch (BundleException e) {
+                    jettyFailure[0] = e;
+                }
+            }, "cerise-jetty-start");
+            jettyStarter.start();
+        } else {
+            log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
+        }
+        for (Bundle b : rest) {
+            startBundle(b);
+        }
+        timer.lap("Cerise's bundles started");
+        if (jettyStarter != null) {
+            try {
+                jettyStarter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BundleException("interrupted while Jetty started", e);
+            }
+            if (jettyFailure[0] != null) {
+                throw jettyFailure[0];
+            }
+        }
+        timer.lap("Jetty started");
+        for (App app : apps) {
+            register(app);
+        }
+        timer.lap(apps.size() + " app(s) mounted");
+    }
+
+    /** Start-up phases at DEBUG ({@code -Dorg.slf4j.simpleLogger.log.cerise.quickstart=debug}): what costs. */
+    private static final class Timer {
+        private final Logger log = LoggerFactory.getLogger("cerise.quickstart");
+        private long last = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            log.debug("{} ms: {}", (now - last) / 1_000_000, what);
+            last = now;
+        }
+    }
+
+    private void startBundle(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            // A bundle that does not resolve is left out, visibly; the rest still serves.
+            LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} {} ({}) is not started: {}",
+                    b.getSymbolicName(), b.getVersion(), b.getLocation(), e.getMessage());
+        }
+    }
+
+    /**
+     * Sorts the class path into bundles to install and packages to share, from the jars'
+     * manifests. The jars are found through the class loader that loaded Cerise (the class
+     * path of a plain {@code java -cp} run, or the one Maven's {@code exec:java} builds), not
+     * through {@code java.class.path}, which names Maven's own jars under {@code exec:java}.
+     */
+    private static void scanClassPath(List<Path> bundles, StringBuilder shared, Set<String> imports) throws IOException {
+        Set<String> seen = new HashSet<>();
+        ClassLoader loader = EmbeddedCerise.class.getClassLoader();
+        for (java.util.Enumeration<java.net.URL> e = loader.getResources(JarFile.MANIFEST_NAME); e.hasMoreElements();) {
+            java.net.URL url = e.nextElement();
+            Path jar = jarOf(url);
+            if (jar == null) {
+                continue;
+            }
+            Manifest manifest;
+            try (java.io.InputStream in = url.openStream()) {
+                manifest = new Manifest(in);
+            }
+            Attributes main = manifest.getMainAttributes();
+            String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
+            if (bsn == null) {
+                continue;
+            }
+            bsn = bsn.split(";", 2)[0].strip();
+            if (!seen.add(bsn)) {
+                continue; // the first on the class path wins, as for classes
+            }
+            if (SHARED.contains(bsn)) {
+                String exports = main.getValue(Constants.EXPORT_PACKAGE);
+                if (exports != null) {
+                    if (shared.length() > 0) {
+                        shared.append(',');
+                    }
+                    shared.append(exports);
+                }
+                continue;
+            }
+            String name = bsn;
+            if (NOT_INSTALLED.stream().anyMatch(name::startsWith)) {
+                continue;
+            }
+            bundles.add(jar);
+            imports.addAll(packageNames(main.getValue(Constants.IMPORT_PACKAGE)));
+        }
+    }
+
+    /**
+     * The framework's exports: the OSGi API (Felix's own list) and, of the JDK's packages, only
+     * those the bundles import. By default Felix exports every package of every JDK module,
+     * about 12,000 characters of header that it builds and parses at each start; the short
+     * list saves a good part of the framework's start-up.
+     *
+     * @return the value of {@code org.osgi.framework.system.packages}, or {@code null} to keep
+     *         Felix's default
+     */
+    private static String systemPackages(Set<String> imports) {
+        java.util.Properties defaults = new java.util.Properties();
+        try (java.io.InputStream in = FrameworkFactory.class.getResourceAsStream("/default.properties")) {
+            if (in == null) {
+                return null;
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        String osgi = defaults.getProperty("osgi-exports");
+        if (osgi == null || osgi.contains("${")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(osgi.strip());
+        Set<String> jdk = new java.util.TreeSet<>();
+        for (Module m : ModuleLayer.boot().modules()) {
+            for (java.lang.module.ModuleDescriptor.Exports e : m.getDescriptor().exports()) {
+                if (!e.isQualified() && imports.contains(e.source())) {
+                    jdk.add(e.source());
+                }
+            }
+        }
+        for (String p : jdk) {
+            sb.append(',').append(p);
+        }
+        return sb.toString();
+    }
+
+    /** The package names of an Import-Package header (clauses may name several packages). */
+    static Set<String> packageNames(String header) {
+        Set<String> names = new HashSet<>();
+        if (header == null) {
+            return names;
+        }
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i <= header.length(); i++) {
+            char c = i < header.length() ? header.charAt(i) : ',';
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                for (String part : header.substring(start, i).split(";")) {
+                    String t = part.strip();
+                    if (t.isEmpty() || t.contains("=") || t.contains("\"")) {
+                        break;
+                    }
+                    names.add(t);
+                }
+                start = i + 1;
+            }
+        }
+        return names;
+    }
+
+    /** The jar file of a {@code jar:file:/x.jar!/META-INF/MANIFEST.MF} URL; {@code null} for a folder. */
+    private static Path jarOf(java.net.URL manifest) {
+        if (!"jar".equals(manifest.getProtocol())) {
+            return null;
+        }
+        String spec = manifest.getPath();
+        int bang = spec.indexOf("!/");
+        if (bang < 0 || !spec.startsWith("file:")) {
+            return null;
+        }
+        try {
+            return Path.of(java.net.URI.create(spec.substring(0, bang)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void applyGlobal(Map<String, String> entries) {
+        global.putAll(entries);
+        if (framework != null) {
+            writeGlobal(framework.getBundleContext());
+        }
+    }
+
+    /**
+     * The global config as configuration {@code org.cerise.global}, without the address and
+     * port, which the launch already gave Jetty (through the core they would restart it).
+     */
+    private void writeGlobal(BundleContext ctx) {
+        Dictionary<String, Object> values = new Hashtable<>();
+        global.forEach((k, v) -> {
+            if (!k.equals("server.socket_port") && !k.equals("server.socket_host")) {
+                values.put(k, v);
+            }
+        });
+        if (values.isEmpty() && framework.getState() != Bundle.ACTIVE) {
+            return;
+        }
+        // Config Admin's API classes are the bundle's, not the class path's: call it through them.
+        // getAllServiceReferences: the framework's context has no wiring to the bundle's package,
+        // so the assignability check of getServiceReference would hide the service.
+        ServiceReference<?>[] refs;
+        try {
+            refs = ctx.getAllServiceReferences(CONFIG_ADMIN, null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ServiceReference<?> ref = refs == null || refs.length == 0 ? null : refs[0];
+        if (ref == null) {
+            log.warn("No Config Admin on the class path: the global config is not applied");
+            return;
+        }
+        Object ca = ctx.getService(ref);
+        try {
+            Class<?> admin = ref.getBundle().loadClass(CONFIG_ADMIN);
+            Class<?> configuration = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+            Object c = admin.getMethod("getConfiguration", String.class, String.class).invoke(ca, GLOBAL_PID, "?");
+            if (values.isEmpty() && configuration.getMethod("getProperties").invoke(c) == null) {
+                return;
+            }
+            configuration.getMethod("updateIfDifferent", Dictionary.class).invoke(c, values);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+            log.warn("The global config cannot be applied: {}", cause.toString());
+        } finally {
+            ctx.ungetService(ref);
+        }
+    }
+
+    private void register(App app) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(CeriseApp.MOUNT, app.scriptName.isEmpty() ? "/" : app.scriptName);
+        props.put(CeriseApp.NAME, app.name);
+        props.put(CeriseApp.CONFIG_TEXT, app.text);
+        props.put(CeriseApp.CONFIG_SOURCE, app.source);
+        app.registration = framework.getBundleContext().registerService(Object.class, app.root, props);
+    }
+
+    private void stopFramework() {
+        Framework f = framework;
+        framework = null;
+        for (App app : apps) {
+            if (app.registration != null) {
+                try {
+                    app.registration.unregister();
+                } catch (IllegalStateException e) {
+                    // already gone with the framework
+                }
+                app.registration = null;
+            }
+        }
+        if (f != null) {
+            // Cerise's bundles first, the core before the tools and stores: each then leaves
+            // quietly instead of the core re-mounting and warning as its pieces go one by one.
+            List<Bundle> cerise = new ArrayList<>();
+            for (Bundle b : f.getBundleContext().getBundles()) {
+                if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.cerise.")) {
+                    cerise.add(b);
+                }
+            }
+            cerise.sort(Comparator.comparingInt(EmbeddedCerise::stopRank));
+            for (Bundle b : cerise) {
+                {
+                    try {
+                        b.stop(Bundle.STOP_TRANSIENT);
+                    } catch (BundleException | IllegalStateException e) {
+                        // stopped with the framework below
+                    }
+                }
+            }
+            try {
+                f.stop();
+                f.waitForStop(10_000);
+            } catch (BundleException e) {
+                LoggerFactory.getLogger("cerise.quickstart").warn("Stopping the container failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (storage != null) {
+            try (Stream<Path> files = Files.walk(storage)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder: the system cleans it eventually
+            }
+            storage = null;
+        }
+        stopped.countDown();
+    }
+
+    private static int stopRank(Bundle b) {
+        String bsn = b.getSymbolicName();
+        return bsn.equals("org.cerise.core") ? 0 : bsn.startsWith("org.cerise.tool.") ? 1 : 2;
+    }
+
+    private String host() {
+        String literal = global.get("server.socket_host");
+        if (literal != null) {
+            String s = literal.strip();
+            if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0)) {
+                return s.substring(1, s.length() - 1);
+            }
+            throw new IllegalArgumentException("Config error: server.socket_host = " + s
+                    + " must be a quoted string such as '127.0.0.1' or '0.0.0.0'");
+        }
+        String env = System.getenv("CERISE_HOST");
+        return env != null && !env.isBlank() ? env.strip() : "127.0.0.1";
+    }
+
+    private int port() {
+        String literal = global.get("server.socket_port");
+        String where;
+        String value;
+        if (literal != null) {
+            where = "server.socket_port";
+            value = literal.strip();
+        } else {
+            value = System.getenv("CERISE_PORT");
+            where = "CERISE_PORT";
+            if (value == null || value.isBlank()) {
+                return 8080;
+            }
+            value = value.strip();
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Config error: " + where + " = " + value
+                + " must be a port number (1-65535, or 0 for any free port)");
+    }
+
+    /** Jetty would only log a failed bind and leave the container running without a server. */
+    private static void checkFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException(host + ":" + port + " is not free (" + e.getMessage()
+                    + "): another server runs there; choose a port with server.socket_port or CERISE_PORT");
+        }
+    }
+
+    /** Quieter defaults for slf4j-simple (the application's own settings win). */
+    private static void configureLogging() {
+        Map<String, String> defaults = Map.of(
+                "org.slf4j.simpleLogger.showDateTime", "true",
+                "org.slf4j.simpleLogger.dateTimeFormat", "[dd/MMM/yyyy:HH:mm:ss]",
+                "org.slf4j.simpleLogger.showThreadName", "false",
+                "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+                "org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
+        defaults.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+    }
+}
