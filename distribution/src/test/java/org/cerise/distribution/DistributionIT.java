@@ -65,6 +65,8 @@ class DistributionIT {
     /** FileInstall polls every 200 ms: a deploy/ change must show within a second. */
     private static final Duration HOT_DEPLOY = Duration.ofSeconds(1);
     private static final Duration CONFIG_CHANGE = Duration.ofSeconds(3);
+    /** The README's promise for the dev loop: a rebuilt jar in deploy/ is served within 2 s. */
+    private static final Duration DEV_LOOP = Duration.ofSeconds(2);
     private static final Duration STOP = Duration.ofSeconds(10);
 
     private static final Path HOME = Path.of(System.getProperty("cerise.home", "target/cerise"));
@@ -346,8 +348,120 @@ class DistributionIT {
         return message;
     }
 
+    /**
+     * The README's dev loop ("Seeing a code change without restarting"): an app's source is
+     * edited, rebuilt into its jar, and the jar copied over the one in {@code deploy/}, as
+     * {@code mvn package -Dcerise.deploy=...} does with the README's profile (a plain copy that
+     * overwrites the file); the new answer must be served within 2 s of the jar landing. The
+     * build here is javac plus the manifest and component XML bnd writes for such a class, not
+     * Maven, so that the test does not depend on Cerise being installed into the local Maven
+     * repository; what is timed starts when the jar is in {@code deploy/}.
+     */
     @Test
     @Order(7)
+    void anEditedAppRebuiltIntoDeployIsServedWithinTwoSeconds() throws IOException {
+        main.awaitStarted();
+        Path project = Files.createDirectories(temp.resolve("devloop"));
+        Path source = project.resolve("src/main/java/devloop/Hello.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, String.join("\n",
+                "package devloop;",
+                "",
+                "import org.cerise.api.Expose;",
+                "",
+                "/** @CeriseApp(mount = \"/devloop\") in the component XML, as bnd writes it for the annotation. */",
+                "public class Hello {",
+                "    @Expose",
+                "    public String index() {",
+                "        return \"Hello from version 1\";",
+                "    }",
+                "}", ""));
+        Path deployed = main.home.resolve("deploy/devloop-1.0.0.jar");
+        assertEquals(404, get(main.url("/devloop/")).status, "/devloop/ before anything is deployed");
+
+        Files.copy(devBuild(project, "1.0.0"), deployed, StandardCopyOption.REPLACE_EXISTING);
+        long t0 = System.nanoTime();
+        Duration first = main.await("the first build answers 'Hello from version 1'", "/devloop/",
+                r -> r.status == 200 && r.body.equals("Hello from version 1"), DEV_LOOP, t0);
+        TIMINGS.add("dev loop: first jar in deploy/ -> served in " + ms(first));
+
+        // the edit: one line of the source changes
+        Files.writeString(source, Files.readString(source).replace("version 1", "version 2"));
+        long b0 = System.nanoTime();
+        Path rebuilt = devBuild(project, "1.0.0");
+        TIMINGS.add("dev loop: rebuild (javac + jar) in " + ms(Duration.ofNanos(System.nanoTime() - b0)));
+        Files.copy(rebuilt, deployed, StandardCopyOption.REPLACE_EXISTING);
+        t0 = System.nanoTime();
+        Duration changed = main.await("the edited source answers 'Hello from version 2'", "/devloop/",
+                r -> r.status == 200 && r.body.equals("Hello from version 2"), DEV_LOOP, t0);
+        TIMINGS.add("dev loop: rebuilt jar in deploy/ -> new answer served in " + ms(changed));
+
+        Files.delete(deployed);
+        main.await("/devloop/ is gone with its jar", "/devloop/", r -> r.status == 404, DEV_LOOP, System.nanoTime());
+    }
+
+    /**
+     * Builds the dev-loop project as its pom would: compiles {@code src/main/java} with
+     * {@code -parameters} against the Cerise API and writes {@code target/devloop-VERSION.jar}
+     * with the headers and the Declarative Services component XML that bnd generates for
+     * {@code @Component(service = Hello.class) @CeriseApp(mount = "/devloop")}.
+     */
+    static Path devBuild(Path project, String version) throws IOException {
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assertTrue(javac != null, "the tests run on a JDK");
+        Path classes = project.resolve("target/classes");
+        Files.createDirectories(classes);
+        List<String> sources;
+        try (Stream<Path> all = Files.walk(project.resolve("src/main/java"))) {
+            sources = all.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        String api;
+        try {
+            api = Path.of(org.cerise.api.Expose.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> args = new ArrayList<>(List.of("-parameters", "--release", "17", "-classpath", api, "-d",
+                classes.toString()));
+        args.addAll(sources);
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, errors, errors, args.toArray(new String[0]));
+        assertEquals(0, rc, "javac: " + errors);
+
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "devloop");
+        a.putValue("Bundle-Version", version);
+        a.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\"");
+        a.putValue("Service-Component", "OSGI-INF/devloop.Hello.xml");
+        a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)"
+                + "(!(version>=2.0.0)))\"");
+        String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"devloop.Hello\">\n"
+                + "  <property name=\"cerise.app.mount\" type=\"String\" value=\"/devloop\"/>\n"
+                + "  <service><provide interface=\"devloop.Hello\"/></service>\n"
+                + "  <implementation class=\"devloop.Hello\"/>\n"
+                + "</scr:component>\n";
+        Path jar = project.resolve("target/devloop-" + version + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                Stream<Path> all = Files.walk(classes)) {
+            for (Path c : all.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
+                Files.copy(c, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("OSGI-INF/devloop.Hello.xml"));
+            out.write(component.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    @Order(8)
     void stopsCleanlyOnSigterm() throws InterruptedException, IOException {
         main.awaitStarted();
         long t0 = System.nanoTime();
@@ -374,7 +488,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void engineSignalsLogFilesAndPidFile() throws IOException, InterruptedException {
         // CherryPy's log.access_file / log.error_file and engine.pidfile in the global config;
         // SIGHUP reopens a log file that logrotate moved away; SIGTERM removes the PID file
