@@ -63,6 +63,7 @@ public final class CoreEngine implements Engine {
     private volatile State state = State.STOPPED;
     private volatile BundleContext context;
     private volatile Path pidFile;
+    private java.util.concurrent.ScheduledExecutorService mainLoop;
     private EngineSignals signals;
     private ServiceTracker<Object, Object> endpoints;
 
@@ -78,7 +79,7 @@ public final class CoreEngine implements Engine {
             signals = new EngineSignals(this, config, LOG);
         }
         start();
-        endpoints = new ServiceTracker<>(ctx, filter(ctx), new EndpointLogger());
+        endpoints = new ServiceTracker<>(ctx, filter(ctx), new EndpointLogger(this::log));
         endpoints.open();
     }
 
@@ -145,7 +146,11 @@ public final class CoreEngine implements Engine {
     public AutoCloseable subscribe(String channel, Listener listener, int priority) {
         Subscription s = new Subscription(channel, listener, priority, order.incrementAndGet(), listener.toString());
         subscriptions.add(s);
-        return () -> subscriptions.remove(s);
+        subscriptionsChanged();
+        return () -> {
+            subscriptions.remove(s);
+            subscriptionsChanged();
+        };
     }
 
     @Override
@@ -234,6 +239,7 @@ public final class CoreEngine implements Engine {
         synchronized (transitions) {
             plugins.put(key(properties, plugin), new PluginEntry(mine));
             subscriptions.addAll(mine);
+            subscriptionsChanged();
             if (state == State.STARTED) {
                 runOwn("start", mine);
             }
@@ -257,6 +263,7 @@ public final class CoreEngine implements Engine {
                 runOwn("stop", entry.subscriptions);
             }
             subscriptions.removeAll(entry.subscriptions);
+            subscriptionsChanged();
         }
     }
 
@@ -275,13 +282,6 @@ public final class CoreEngine implements Engine {
         }
     }
 
-    private void publishLogged(String channel) {
-        try {
-            publish(channel);
-        } catch (ChannelFailures e) {
-            // each failure was logged with its listener
-        }
-    }
 
     private static Path pidFile(Map<String, Object> config) {
         Object v = config.get("engine.pidfile");
@@ -334,6 +334,12 @@ public final class CoreEngine implements Engine {
 
     /** Says where the server listens, as CherryPy's "Serving on http://127.0.0.1:8080". */
     private static final class EndpointLogger implements ServiceTrackerCustomizer<Object, Object> {
+        private final java.util.function.Consumer<String> log;
+
+        EndpointLogger(java.util.function.Consumer<String> log) {
+            this.log = log;
+        }
+
         /** What was said last: the runtime service is modified for every servlet registered. */
         private String said = "";
 
@@ -361,14 +367,66 @@ public final class CoreEngine implements Engine {
             said = endpoints.toString();
             for (String endpoint : endpoints) {
                 String url = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-                LOG.info("Serving on {}", url);
+                log.accept("Serving on " + url);
             }
         }
     }
 
     private void setState(State next) {
         state = next;
-        LOG.info("Bus {}", next);
+        log("Bus " + next);
+        subscriptionsChanged();
+    }
+
+    /**
+     * CherryPy's {@code bus.log}: the engine's messages go to its logger (the error log, context
+     * ENGINE) and to the {@code log} channel as (message, level) with Python's levels (20 = INFO).
+     */
+    private void log(String message) {
+        LOG.info(message);
+        for (Subscription s : subscriptions) {
+            if (s.channel.equals("log")) {
+                publishLogged("log", message, 20);
+                break;
+            }
+        }
+    }
+
+    /** Publishes, the failures being logged with their listeners. */
+    void publishLogged(String channel, Object... args) {
+        try {
+            publish(channel, args);
+        } catch (ChannelFailures e) {
+            // each failure was logged with its listener
+        }
+    }
+
+    /**
+     * Keeps the per-request channels and the {@code main} loop running only while someone
+     * listens: {@code before_request}/{@code after_request} cost the pipeline one volatile read
+     * otherwise, and {@code main} is published every 100 ms (CherryPy's {@code block()} loop).
+     */
+    private synchronized void subscriptionsChanged() {
+        boolean request = false;
+        boolean main = false;
+        for (Subscription s : subscriptions) {
+            request |= s.channel.equals("before_request") || s.channel.equals("after_request");
+            main |= s.channel.equals("main");
+        }
+        RequestChannels.listening(request && state == State.STARTED ? this : null);
+        boolean wantMain = main && state == State.STARTED;
+        if (wantMain && mainLoop == null) {
+            mainLoop = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cerise-engine-main");
+                t.setDaemon(true);
+                return t;
+            });
+            mainLoop.scheduleWithFixedDelay(() -> publishLogged("main"), 100, 100,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else if (!wantMain && mainLoop != null) {
+            mainLoop.shutdown();
+            mainLoop = null;
+        }
     }
 
     /** The listeners of a channel, by priority, then in subscription order. */

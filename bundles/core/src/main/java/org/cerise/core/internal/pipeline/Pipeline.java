@@ -29,6 +29,7 @@ import org.cerise.api.serving.Serving;
 import org.cerise.api.tool.HookPoint;
 import org.cerise.core.internal.config.CoreConfigTrail;
 import org.cerise.core.internal.config.Scope;
+import org.cerise.core.internal.engine.RequestChannels;
 import org.cerise.core.internal.http.AccessLog;
 import org.cerise.core.internal.http.CoreRequest;
 import org.cerise.core.internal.http.CoreResponse;
@@ -71,6 +72,7 @@ public final class Pipeline {
      */
     public static void serve(HttpServletRequest servlet, HttpServletResponse out, MountedApp app, String pathInfo)
             throws IOException {
+        RequestChannels.before();
         CoreResponse response = new CoreResponse();
         String query = servlet.getQueryString();
         CoreRequest request = new CoreRequest(servlet, response, servlet.getMethod(), app.mountPath(), pathInfo,
@@ -115,6 +117,7 @@ public final class Pipeline {
                 app.errorLog().error("on_end_request failed for {}", request.requestLine(), e);
             } finally {
                 Serving.clear();
+                RequestChannels.after();
             }
         }
     }

@@ -124,4 +124,47 @@ class CoreEngineTest {
         assertEquals(List.of("ok"), engine.publish("log", "message", 20));
         assertEquals(List.of("log2"), seen);
     }
+
+    @Test
+    void requestChannelsArePublishedOnlyWhileSomeoneListensAndTheEngineRuns() throws Exception {
+        RequestChannels.before(); // nobody listens: nothing happens
+        AutoCloseable before = engine.subscribe("before_request", args -> calls.add("before"), 50);
+        AutoCloseable after = engine.subscribe("after_request", args -> calls.add("after"), 50);
+        RequestChannels.before();
+        assertEquals(List.of(), calls, "the engine is not started yet");
+        engine.start();
+        RequestChannels.before();
+        RequestChannels.after();
+        assertEquals(List.of("before", "after"), calls);
+        before.close();
+        after.close();
+        RequestChannels.before();
+        assertEquals(List.of("before", "after"), calls);
+        engine.stop();
+    }
+
+    @Test
+    void mainIsPublishedPeriodicallyWhileStarted() throws Exception {
+        java.util.concurrent.CountDownLatch ticks = new java.util.concurrent.CountDownLatch(3);
+        engine.subscribe("main", args -> {
+            ticks.countDown();
+            return null;
+        }, 50);
+        engine.start();
+        try {
+            org.junit.jupiter.api.Assertions.assertTrue(ticks.await(5, java.util.concurrent.TimeUnit.SECONDS),
+                    "main is published every 100 ms");
+        } finally {
+            engine.stop();
+        }
+    }
+
+    @Test
+    void theEnginesMessagesGoToTheLogChannel() throws Exception {
+        List<Object> logged = new ArrayList<>();
+        engine.subscribe("log", args -> logged.add(args[0] + "@" + args[1]), 50);
+        engine.start();
+        engine.stop();
+        assertEquals(List.of("Bus STARTING@20", "Bus STARTED@20", "Bus STOPPING@20", "Bus STOPPED@20"), logged);
+    }
 }
