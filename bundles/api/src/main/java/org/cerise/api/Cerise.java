@@ -3,10 +3,8 @@ package org.cerise.api;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 import org.cerise.api.embed.Embedding;
@@ -60,33 +58,8 @@ public final class Cerise {
     private Cerise() {
     }
 
-    /** The embedding, looked up once, on first use. */
-    private static final class Embedded {
-        static final Embedding INSTANCE = find();
-
-        private static Embedding find() {
-            List<ClassLoader> loaders = new ArrayList<>();
-            loaders.add(Cerise.class.getClassLoader());
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            if (context != null && context != loaders.get(0)) {
-                loaders.add(context);
-            }
-            for (ClassLoader loader : loaders) {
-                try {
-                    Iterator<Embedding> it = ServiceLoader.load(Embedding.class, loader).iterator();
-                    if (it.hasNext()) {
-                        return it.next();
-                    }
-                } catch (ServiceConfigurationError e) {
-                    throw new IllegalStateException("Cerise's embedded container cannot be loaded: " + e.getMessage(), e);
-                }
-            }
-            return null;
-        }
-    }
-
     private static Embedding embedding() {
-        Embedding e = Embedded.INSTANCE;
+        Embedding e = Embedding.current();
         if (e == null) {
             throw new IllegalStateException("Cerise.quickstart/mount/start need Cerise's embedded container, and none "
                     + "is on the class path: add the dependency org.cerise:cerise-quickstart (groupId org.cerise, "

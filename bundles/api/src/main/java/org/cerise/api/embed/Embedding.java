@@ -16,8 +16,27 @@ import java.util.Map;
  * Values are Java values standing for Python ones: {@code String}, {@code Boolean},
  * {@code Integer}/{@code Long}, {@code Double}, {@code null} (None), {@code List} and
  * {@code Map}. Config files are CherryPy's config files.
+ *
+ * <p>Since 1.1 test kits can run one container after the other in a JVM ({@link #reset()}),
+ * without an HTTP server ({@link #startWithoutServer()}) and send requests to it in-process
+ * ({@link #localServer()}); the methods have defaults that throw
+ * {@link UnsupportedOperationException}, so older implementations keep compiling.
  */
 public interface Embedding {
+
+    /**
+     * The embedding that {@link org.cerise.api.Cerise}'s {@code quickstart}, {@code mount},
+     * {@code config}, {@code start} and {@code stop} use: the first one
+     * {@link java.util.ServiceLoader} finds through this API's class loader or the thread's
+     * context class loader, looked up once for the life of the JVM.
+     *
+     * @return the embedding, or {@code null} if none is on the class path
+     * @throws IllegalStateException if one is declared but cannot be loaded
+     * @since 1.1
+     */
+    static Embedding current() {
+        return EmbeddingLookup.INSTANCE;
+    }
 
     /**
      * Updates the global config (CherryPy's {@code cherrypy.config.update(dict)}); before
@@ -78,4 +97,41 @@ public interface Embedding {
 
     /** Stops the container (CherryPy's {@code engine.exit()}); apps can be mounted and started again. */
     void stop();
+
+    /**
+     * Forgets every app mounted so far and the global config, as CherryPy's test helper does
+     * between test classes ({@code cherrypy.tree = Tree()}, {@code cherrypy.config.reset()}).
+     *
+     * @throws IllegalStateException while the container runs
+     * @throws UnsupportedOperationException if the implementation cannot reset
+     * @since 1.1
+     */
+    default void reset() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot reset");
+    }
+
+    /**
+     * Starts the container without its HTTP server (CherryPy's {@code engine.start()} after
+     * {@code cherrypy.server.unsubscribe()}): apps are mounted and served, but only through
+     * {@link #localServer()}; no port is opened. Does nothing if the container already runs.
+     *
+     * @throws IllegalStateException if it cannot start
+     * @throws UnsupportedOperationException if the implementation cannot start without a server
+     * @since 1.1
+     */
+    default void startWithoutServer() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot start without a server");
+    }
+
+    /**
+     * The container's in-process entry point: requests through the same front servlet,
+     * pipeline, tools and dispatchers as the HTTP server's, without a socket.
+     *
+     * @return the entry point, or {@code null} if the container does not run
+     * @throws UnsupportedOperationException if the implementation has none
+     * @since 1.1
+     */
+    default LocalServer localServer() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no in-process entry point");
+    }
 }

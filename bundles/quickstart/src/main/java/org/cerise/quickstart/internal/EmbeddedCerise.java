@@ -57,7 +57,11 @@ public final class EmbeddedCerise implements Embedding {
     private static final Set<String> SHARED = Set.of("org.cerise.api", "slf4j.api");
     /** Jars on the class path that are not bundles of the container. */
     private static final List<String> NOT_INSTALLED = List.of("org.apache.felix.framework", "slf4j.",
-            "ch.qos.logback.", "org.apache.logging.log4j");
+            "ch.qos.logback.", "org.apache.logging.log4j",
+            // the test class path (cerise-testkit and JUnit 5's jars are bundles too): the
+            // container has no use for them, and installing them costs start-up time
+            "org.cerise.testkit", "junit-", "org.junit.", "org.opentest4j", "org.apiguardian", "org.jacoco.",
+            "org.hamcrest", "org.assertj", "org.mockito", "net.bytebuddy");
     private static final String GLOBAL_PID = "org.cerise.global";
     private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
     private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
@@ -134,6 +138,15 @@ public final class EmbeddedCerise implements Embedding {
 
     @Override
     public synchronized void start() {
+        start(true);
+    }
+
+    @Override
+    public synchronized void startWithoutServer() {
+        start(false);
+    }
+
+    private void start(boolean http) {
         if (framework != null) {
             return;
         }
@@ -142,14 +155,46 @@ public final class EmbeddedCerise implements Embedding {
         log = LoggerFactory.getLogger("cerise.engine");
         String host = host();
         int port = port();
-        checkFree(host, port);
+        if (http) {
+            checkFree(host, port);
+        }
         try {
-            launch(host, port);
+            launch(host, port, http);
         } catch (BundleException | IOException | RuntimeException e) {
             stopFramework();
             throw new IllegalStateException("Cerise cannot start: " + e.getMessage(), e);
         }
-        log.info("Serving on http://{}:{} (started in {} ms)", host, port, (System.nanoTime() - t0) / 1_000_000);
+        if (http) {
+            log.info("Serving on http://{}:{} (started in {} ms)", host, port, (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            log.info("Serving in-process only, no HTTP server (started in {} ms)", (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    @Override
+    public synchronized void reset() {
+        if (framework != null) {
+            throw new IllegalStateException("Cerise runs: stop it before a reset");
+        }
+        global.clear();
+        apps.clear();
+        globalFiles.clear();
+    }
+
+    @Override
+    public synchronized org.cerise.api.embed.LocalServer localServer() {
+        if (framework == null) {
+            return null;
+        }
+        // The interface comes from the class path (org.cerise.api is shared), so the core's
+        // service is of this very type: no reflection.
+        BundleContext ctx = framework.getBundleContext();
+        ServiceReference<org.cerise.api.embed.LocalServer> ref = ctx.getServiceReference(org.cerise.api.embed.LocalServer.class);
+        if (ref == null) {
+            throw new IllegalStateException("The core's in-process entry point is not registered: is cerise-core "
+                    + "(1.1 or later of org.cerise.api.embed) on the class path and started?");
+        }
+        return ctx.getService(ref);
     }
 
     @Override
@@ -178,7 +223,7 @@ public final class EmbeddedCerise implements Embedding {
         log.info("Stopped");
     }
 
-    private void launch(String host, int port) throws BundleException, IOException {
+    private void launch(String host, int port, boolean http) throws BundleException, IOException {
         List<Path> bundles = new ArrayList<>();
         StringBuilder shared = new StringBuilder();
         Set<String> imports = new HashSet<>();
@@ -242,7 +287,9 @@ public final class EmbeddedCerise implements Embedding {
         // alongside the others.
         BundleException[] jettyFailure = new BundleException[1];
         Thread jettyStarter = null;
-        if (jetty != null) {
+        if (jetty != null && !http) {
+            jetty = null; // installed (bundles that import its packages resolve) but not started
+        } else if (jetty != null) {
             Bundle j = jetty;
             jettyStarter = new Thread(() -> {
                 try {
@@ -252,7 +299,7 @@ public final class EmbeddedCerise implements Embedding {
                 }
             }, "cerise-jetty-start");
             jettyStarter.start();
-        } else {
+        } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
         }
         for (Bundle b : rest) {
