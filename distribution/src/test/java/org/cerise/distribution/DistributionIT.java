@@ -527,7 +527,7 @@ class DistributionIT {
             assertEquals(200, get(c.url("/tut01/")).status);
             awaitLine(access, "GET /tut01/");
             assertEquals(movedBefore, read(moved), "the moved file gets nothing more");
-            assertTrue(Files.readString(c.stderr).contains("Log files reopened"));
+            assertTrue(Files.readString(c.stderr).contains("Reopening the log files"));
         } finally {
             c.process.destroy(); // SIGTERM
             assertTrue(c.process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS), "SIGTERM stops the container");

@@ -84,11 +84,12 @@ public final class LogSettings implements EnginePlugin {
     /** SIGHUP: apply the configuration again, so that pax-logging reopens every file. */
     @Override
     public void graceful() {
+        // said before: while pax-logging swaps its configuration, messages may be lost
+        LOG.info("Reopening the log files");
         synchronized (this) {
             applied = null;
         }
         apply();
-        LOG.info("Log files reopened");
     }
 
     private synchronized void apply() {
