@@ -78,6 +78,17 @@ public final class Mounter {
     private ServiceTracker<Tool, Tool> toolTracker;
     private ServiceTracker<Dispatcher, Dispatcher> dispatcherTracker;
     private ServiceTracker<ConfigNamespace, ConfigNamespace> namespaceTracker;
+    /** Ends the grace periods of mount points that did not come back (one daemon thread, idle otherwise). */
+    private java.util.concurrent.ScheduledExecutorService graceTimer;
+    private long graceNanos = seconds(DEFAULT_GRACE);
+    private long holdNanos = seconds(DEFAULT_HOLD);
+
+    /** Global key: how long (seconds) the mount point of an app that left is kept as coming back. */
+    static final String GRACE_KEY = "engine.redeploy_grace";
+    /** Global key: how long (seconds) one request for a mount point coming back waits for it. */
+    static final String HOLD_KEY = "engine.redeploy_hold";
+    static final double DEFAULT_GRACE = 3.0;
+    static final double DEFAULT_HOLD = 2.0;
 
     /** @return the current mount table */
     public MountTable table() {
@@ -102,6 +113,11 @@ public final class Mounter {
     @Activate
     void activate(BundleContext ctx, Map<String, Object> properties) throws InvalidSyntaxException {
         this.context = ctx;
+        graceTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cerise-redeploy-grace");
+            t.setDaemon(true);
+            return t;
+        });
         namedServices = new NamedServiceTrackers(ctx, () -> remountAll("a service that a tool uses changed"));
         compiler = new AppCompiler(name -> best(tools, name), name -> best(dispatchers, name),
                 name -> best(namespaces, name), namedServices);
@@ -155,7 +171,12 @@ public final class Mounter {
         namespaceTracker.close();
         toolTracker.close();
         namedServices.close();
-        table = MountTable.EMPTY;
+        synchronized (this) {
+            MountTable old = table;
+            table = MountTable.EMPTY;
+            old.released(table);
+        }
+        graceTimer.shutdownNow();
     }
 
     private synchronized boolean applyGlobal(Map<String, Object> properties) {
@@ -165,11 +186,31 @@ public final class Mounter {
                 return false;
             }
             global = next;
+            graceNanos = secondsKey(next, GRACE_KEY, DEFAULT_GRACE);
+            holdNanos = secondsKey(next, HOLD_KEY, DEFAULT_HOLD);
             return true;
         } catch (ConfigException e) {
             LOG.warn("{}; keeping the previous global config", e.getMessage());
             return false;
         }
+    }
+
+    private static long seconds(double s) {
+        return (long) (s * 1e9);
+    }
+
+    /** A duration in seconds from the global config; a wrong value is named and the default kept. */
+    private static long secondsKey(GlobalConfig.Loaded config, String key, double fallback) {
+        Object v = config.values().get(key);
+        if (v == null) {
+            return seconds(fallback);
+        }
+        if (v instanceof Number && ((Number) v).doubleValue() >= 0 && ((Number) v).doubleValue() <= 3600) {
+            return seconds(((Number) v).doubleValue());
+        }
+        LOG.warn("{}, key '{}': {} = {} is not a number of seconds from 0 to 3600; using {}",
+                config.origins().get(key), key, key, v, fallback);
+        return seconds(fallback);
     }
 
     /** @return every app service with its state, for logs and the admin console */
@@ -281,13 +322,37 @@ public final class Mounter {
                 unavailable.add(r.mountPath);
             }
         }
-        table = new MountTable(mounted, unavailable);
+        MountTable old = table;
+        MountTable next = old.next(mounted, unavailable, graceNanos, holdNanos, System.nanoTime());
+        table = next;
+        // after the new table is visible: the requests held for a mount point that came back read it
+        for (MountTable.Returning gone : old.released(next)) {
+            LOG.info("{} did not come back within {} s: it answers 404 now",
+                    gone.mountPath().isEmpty() ? "/" : gone.mountPath(), graceNanos / 1e9);
+        }
+        Long deadline = next.nextDeadline();
+        if (deadline != null && graceTimer != null && !graceTimer.isShutdown()) {
+            try {
+                graceTimer.schedule(this::endGracePeriods, Math.max(0, deadline - System.nanoTime()) + 1_000_000,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // deactivating: the table is about to be emptied anyway
+            }
+        }
         for (Runnable listener : publishListeners) {
             try {
                 listener.run();
             } catch (RuntimeException e) {
                 LOG.warn("A mount table listener failed", e);
             }
+        }
+    }
+
+    /** Publishes the table again once a mount point's grace period ended, so that it answers 404. */
+    private synchronized void endGracePeriods() {
+        Long deadline = table.nextDeadline();
+        if (deadline != null && deadline - System.nanoTime() <= 0) {
+            publish();
         }
     }
 
@@ -422,7 +487,8 @@ public final class Mounter {
                 records.remove(ref);
                 String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
                 if (r.generation != null) {
-                    LOG.info("Unmounted app '{}' from {} (bundle {})", r.name, mount, r.bundle.getSymbolicName());
+                    LOG.info("Unmounted app '{}' from {} (bundle {}); its requests wait up to {} s for it to come back",
+                            r.name, mount, r.bundle.getSymbolicName(), graceNanos / 1e9);
                 }
                 remountAll("app service " + ref.getProperty(Constants.SERVICE_ID) + " left");
             }

@@ -42,16 +42,28 @@ public final class FrontServlet extends HttpServlet {
         String path = PathDecoder.decode(request.getRequestURI());
         MountTable table = mounter.table();
         MountedApp app = table.find(path);
+        if (table.anyReturning()) {
+            MountTable.Returning back = table.returning(path, app);
+            if (back != null) {
+                // The app left moments ago (its bundle is being updated or replaced): hold the
+                // request for its next generation rather than answer 404 in the gap.
+                try {
+                    app = table.await(path, back, mounter::table);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    app = null;
+                }
+                if (app == null) {
+                    unavailable(response, "1");
+                    return;
+                }
+            }
+        }
         if (app == null) {
             if (table.unavailable(path) != null) {
                 // The app is there but out of service (a tool it needs is missing, or its
                 // config is wrong): say so, and that it may come back, rather than "not found".
-                byte[] page = ErrorPages.page(503, HttpStatus.reason(503), null, null, java.util.Map.of(), t -> t);
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader("Retry-After", "5");
-                response.setContentType("text/html;charset=utf-8");
-                response.setContentLength(page.length);
-                response.getOutputStream().write(page);
+                unavailable(response, "5");
                 return;
             }
             // CherryPy's tree answers a bare 404: no page, the (empty) body chunked.
@@ -60,5 +72,14 @@ public final class FrontServlet extends HttpServlet {
             return;
         }
         Pipeline.serve(request, response, app, path.substring(app.mountPath().length()));
+    }
+
+    private static void unavailable(HttpServletResponse response, String retryAfter) throws IOException {
+        byte[] page = ErrorPages.page(503, HttpStatus.reason(503), null, null, java.util.Map.of(), t -> t);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", retryAfter);
+        response.setContentType("text/html;charset=utf-8");
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
     }
 }
