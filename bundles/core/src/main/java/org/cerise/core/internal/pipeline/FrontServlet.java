@@ -24,7 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Whiteboard at {@code /*} (more specific whiteboard servlets, such as the Web Console's,
  * keep their paths). It finds the app by longest mount point in the current mount table and
  * hands the request to the {@link Pipeline}; a path outside every mount answers a bare 404 as
- * CherryPy's tree does.
+ * CherryPy's tree does. A path of an app that left moments ago (its bundle being updated or
+ * replaced) is held for the app's next generation ({@link MountTable#await}); if it does not
+ * come back in time the answer is 503 with {@code Retry-After}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/*")
@@ -42,28 +44,29 @@ public final class FrontServlet extends HttpServlet {
         String path = PathDecoder.decode(request.getRequestURI());
         MountTable table = mounter.table();
         MountedApp app = table.find(path);
+        boolean held = false;
         if (table.anyReturning()) {
             MountTable.Returning back = table.returning(path, app);
             if (back != null) {
                 // The app left moments ago (its bundle is being updated or replaced): hold the
                 // request for its next generation rather than answer 404 in the gap.
+                held = true;
                 try {
                     app = table.await(path, back, mounter::table);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     app = null;
                 }
-                if (app == null) {
-                    unavailable(response, "1");
-                    return;
-                }
+                table = mounter.table();
             }
         }
         if (app == null) {
-            if (table.unavailable(path) != null) {
+            boolean waiting = table.unavailable(path) != null;
+            if (waiting || held) {
                 // The app is there but out of service (a tool it needs is missing, or its
-                // config is wrong): say so, and that it may come back, rather than "not found".
-                unavailable(response, "5");
+                // config is wrong), or it is coming back but late: say so, and that it may
+                // come back, rather than "not found".
+                unavailable(response, waiting ? "5" : "1");
                 return;
             }
             // CherryPy's tree answers a bare 404: no page, the (empty) body chunked.
