@@ -104,6 +104,10 @@ public class RedeployIT extends CeriseTestSupport {
         }
     }
 
+    private static List<String> first(Hammer hammer) {
+        return hammer.failures.stream().limit(10).collect(java.util.stream.Collectors.toList());
+    }
+
     @Test
     public void updatingTheBundleTenTimesUnderLoadGivesOnlySuccessfulAnswers() throws Exception {
         Bundle app = install("itest:redeploy", "org.cerise.itests.redeploy", "1.0.0", "/redeploy");
@@ -125,7 +129,7 @@ public class RedeployIT extends CeriseTestSupport {
             System.out.printf("RedeployIT: %d updates, %d requests by %d clients in %d ms, longest request %d ms%n",
                     REPLACEMENTS, hammer.requests.get(), CLIENTS, (System.nanoTime() - t0) / 1_000_000,
                     hammer.longestNanos.get() / 1_000_000);
-            assertEquals("answers other than 2xx: " + hammer.failures, List.of(), new ArrayList<>(hammer.failures));
+            assertEquals("answers other than 2xx (the first 10): " + first(hammer), 0, hammer.failures.size());
             assertTrue("the clients saw the versions change: " + hammer.bodies, hammer.bodies.size() >= REPLACEMENTS / 2);
             assertTrue(hammer.bodies.contains("1.0." + REPLACEMENTS));
             assertTrue("requests were sent all along: " + hammer.requests.get(), hammer.requests.get() > 100);
@@ -148,7 +152,7 @@ public class RedeployIT extends CeriseTestSupport {
                 await("/redeploy/", r -> r.body().equals(version), MOUNT_DEADLINE);
             }
             hammer.close();
-            assertEquals("answers other than 2xx: " + hammer.failures, List.of(), new ArrayList<>(hammer.failures));
+            assertEquals("answers other than 2xx (the first 10): " + first(hammer), 0, hammer.failures.size());
             assertTrue(hammer.bodies.toString(), hammer.bodies.containsAll(List.of("2.0.0", "3.0.0", "4.0.0")));
         } finally {
             app.uninstall();
