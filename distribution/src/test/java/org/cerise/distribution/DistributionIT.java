@@ -64,6 +64,12 @@ class DistributionIT {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     /** FileInstall polls every 200 ms: a deploy/ change must show within a second. */
     private static final Duration HOT_DEPLOY = Duration.ofSeconds(1);
+    /**
+     * engine.redeploy_grace (3 s by default): a deleted app's mount point answers 503 (held
+     * requests) until then, and 404 after; a jar deleted for good answers 404 within this.
+     */
+    private static final Duration REDEPLOY_GRACE = Duration.ofSeconds(3);
+    private static final Duration GONE = HOT_DEPLOY.plus(REDEPLOY_GRACE);
     private static final Duration CONFIG_CHANGE = Duration.ofSeconds(3);
     /** The README's promise for the dev loop: a rebuilt jar in deploy/ is served within 2 s. */
     private static final Duration DEV_LOOP = Duration.ofSeconds(2);
@@ -130,9 +136,19 @@ class DistributionIT {
 
         long t0 = System.nanoTime();
         Files.move(jar, aside);
-        Duration gone = main.await("/tut02/ answers 404 after its jar left deploy/", "/tut02/", r -> r.status == 404,
-                HOT_DEPLOY, t0);
-        TIMINGS.add("hot deploy: jar deleted -> 404 in " + ms(gone));
+        List<Reply> between = new java.util.ArrayList<>();
+        Duration gone = main.await("/tut02/ answers 404 after its jar left deploy/", "/tut02/", r -> {
+            if (r.status != 404) {
+                between.add(r);
+            }
+            return r.status == 404;
+        }, GONE, t0);
+        TIMINGS.add("hot deploy: jar deleted -> 404 in " + ms(gone) + " (grace period " + ms(REDEPLOY_GRACE) + ")");
+        assertTrue(gone.compareTo(REDEPLOY_GRACE) >= 0, "404 only after the grace period: " + ms(gone));
+        // until then: served (FileInstall has not seen the deletion yet), then "come back later"
+        assertTrue(between.stream().allMatch(r -> r.status == 200 || r.status == 503 && "1".equals(r.header("Retry-After"))),
+                "only 200 or 503 + Retry-After before the 404: " + between);
+        assertTrue(between.stream().anyMatch(r -> r.status == 503), "503 during the grace period: " + between);
 
         t0 = System.nanoTime();
         Files.copy(aside, jar);
@@ -158,14 +174,21 @@ class DistributionIT {
 
         t0 = System.nanoTime();
         Files.copy(v2, deployed, StandardCopyOption.REPLACE_EXISTING);
-        Duration updated = main.await("version 2 answers 'two' after overwriting the jar", "/hot/",
-                r -> r.status == 200 && r.body.equals("two"), HOT_DEPLOY, t0);
+        List<Reply> notOk = new java.util.ArrayList<>();
+        Duration updated = main.await("version 2 answers 'two' after overwriting the jar", "/hot/", r -> {
+            if (r.status != 200) {
+                notOk.add(r);
+            }
+            return r.status == 200 && r.body.equals("two");
+        }, HOT_DEPLOY, t0);
+        // requests in the update's gap are held for version 2, never answered 404
+        assertEquals(List.of(), notOk, "answers other than 200 while the jar was replaced");
         TIMINGS.add("hot deploy: jar overwritten by v2 -> 'two' in " + ms(updated));
 
         t0 = System.nanoTime();
         Files.delete(deployed);
         Duration removed = main.await("/hot/ answers 404 after its jar was deleted", "/hot/", r -> r.status == 404,
-                HOT_DEPLOY, t0);
+                GONE, t0);
         TIMINGS.add("hot deploy: v2 deleted -> 404 in " + ms(removed));
     }
 
@@ -397,7 +420,7 @@ class DistributionIT {
         TIMINGS.add("dev loop: rebuilt jar in deploy/ -> new answer served in " + ms(changed));
 
         Files.delete(deployed);
-        main.await("/devloop/ is gone with its jar", "/devloop/", r -> r.status == 404, DEV_LOOP, System.nanoTime());
+        main.await("/devloop/ is gone with its jar", "/devloop/", r -> r.status == 404, GONE, System.nanoTime());
     }
 
     /**

@@ -131,7 +131,8 @@ public class Tut11IT extends CeriseTestSupport {
         try {
             // stop ran: the shelves the crew kept are empty
             assertEquals(Map.of(), stock.levels());
-            // and the store, which needs the Stock service, is gone with it
+            // and the store, which needs the Stock service, is gone with it (404 once the redeploy
+            // grace period, 3 s, has passed without its return)
             await("/tut11/", r -> r.statusCode() == 404, MOUNT_DEADLINE);
         } finally {
             plugin.start();
