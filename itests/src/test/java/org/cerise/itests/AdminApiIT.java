@@ -152,7 +152,10 @@ public class AdminApiIT extends CeriseTestSupport {
         assertEquals("MOUNTED", tut07.path("state").asText());
         assertTrue(tut07.path("reason").isNull());
         assertTrue(tut07.path("bundle").asText().startsWith("org.cerise.examples"));
-        assertEquals("tree", tut07.path("dispatchers").get(0).asText());
+        // tut07.conf: request.dispatch = "method", tools.sessions.on, tools.response_headers.on
+        assertEquals("[\"method\"]", tut07.path("dispatchers").toString());
+        assertTrue(tut07.toString(), tut07.path("tools").toString().contains("\"sessions\""));
+        assertTrue(tut07.toString(), tut07.path("tools").toString().contains("\"response_headers\""));
 
         JsonNode sessions = byName(json("/tools"), "sessions");
         assertNotNull(sessions);
@@ -167,8 +170,10 @@ public class AdminApiIT extends CeriseTestSupport {
 
         JsonNode e = json("/explain?path=/tut07/");
         assertEquals("tut07", e.path("app").asText());
-        assertEquals("tree", e.path("dispatcher").asText());
-        assertTrue(e.toString(), e.path("handler").asText().contains("index"));
+        assertEquals("method", e.path("dispatcher").asText());
+        assertTrue(e.toString(), e.path("handler").asText().contains("StringGeneratorWebService.GET"));
+        assertEquals("true", e.path("config").path("tools.sessions.on").asText());
+        assertTrue(e.toString(), e.path("tools").toString().contains("\"sessions\""));
         assertEquals("a path outside every app", "", json("/explain?path=/nowhere/at/all").path("app").asText(""));
         assertEquals(400, api("GET", "/explain", null, null, true).statusCode());
     }

@@ -33,6 +33,8 @@ public final class AdminApiServlet extends HttpServlet {
     static final String PREFIX = "/cerise/api";
     static final String CSRF_HEADER = "X-Cerise-CSRF";
     private static final long serialVersionUID = 1L;
+    /** The largest action body read; actions take a few words. */
+    private static final int MAX_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Reference
@@ -45,6 +47,9 @@ public final class AdminApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
+        // Read a POST's body whatever the answer: a refused request whose body stays unread makes
+        // the connector drop the connection, and the client's next request on it fails.
+        byte[] body = request.getMethod().equals("POST") ? request.getInputStream().readNBytes(MAX_BODY + 1) : null;
         String user = credentials.authenticate(request.getHeader("Authorization"));
         String what = path(request);
         if (user == null) {
@@ -60,7 +65,7 @@ public final class AdminApiServlet extends HttpServlet {
                 get(request, response, user, what);
                 break;
             case "POST":
-                post(request, response, user, what);
+                post(request, response, user, what, body);
                 break;
             default:
                 response.setHeader("Allow", what.equals("/store") ? "POST" : "GET");
@@ -115,8 +120,8 @@ public final class AdminApiServlet extends HttpServlet {
         }
     }
 
-    private void post(HttpServletRequest request, HttpServletResponse response, String user, String what)
-            throws IOException {
+    private void post(HttpServletRequest request, HttpServletResponse response, String user, String what,
+            byte[] bytes) throws IOException {
         if (!credentials.csrfValid(user, request.getHeader(CSRF_HEADER))) {
             Actions.Result r = new Actions.Result(403, "missing or wrong CSRF token (get one from GET " + PREFIX
                     + "/csrf and send it in the header " + CSRF_HEADER + ")");
@@ -129,9 +134,15 @@ public final class AdminApiServlet extends HttpServlet {
             send(response, 405, Map.of("error", "POST is not allowed on " + PREFIX + what));
             return;
         }
+        if (bytes.length > MAX_BODY) {
+            Actions.Result r = new Actions.Result(413, "the body is larger than " + MAX_BODY + " bytes");
+            Actions.audit(user, "POST " + what, r);
+            send(response, 413, Map.of("error", r.message()));
+            return;
+        }
         JsonNode body;
         try {
-            body = JSON.readTree(request.getInputStream());
+            body = JSON.readTree(bytes);
         } catch (IOException e) {
             Actions.Result r = new Actions.Result(400, "the body must be JSON such as {\"store\": \"redis\"}: "
                     + e.getMessage());
