@@ -37,7 +37,7 @@ final class CeriseContainer {
 
     /** The features the container is made of, as the distribution ships them, in install order. */
     private static final List<String> FEATURES = List.of("cerise-platform.json", "cerise-core.json",
-            "cerise-tools.json", "cerise-sessions.json", "cerise-jdbc.json", "cerise-examples.json");
+            "cerise-tools.json", "cerise-sessions.json", "cerise-jdbc.json", "cerise-admin.json", "cerise-examples.json");
 
     private CeriseContainer() {
     }

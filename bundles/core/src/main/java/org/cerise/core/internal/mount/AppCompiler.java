@@ -111,6 +111,7 @@ public final class AppCompiler {
         // it shares the routers prepared here, so each dispatcher prepares the app once.
         ctx.preparer(next -> router(next, ctx, prepared, preparing, name, null));
         Map<String, Router> bySection = new HashMap<>();
+        Map<String, String> namesBySection = new HashMap<>();
         String rootDispatch = "tree";
         for (Map.Entry<String, Map<String, Object>> s : sections.entrySet()) {
             Object d = s.getValue().get("request.dispatch");
@@ -127,9 +128,11 @@ public final class AppCompiler {
                 rootDispatch = (String) d;
             }
             bySection.put(s.getKey(), router);
+            namesBySection.put(s.getKey(), (String) d);
         }
         Router defaultRouter = router(rootDispatch, ctx, prepared, preparing, name, "/");
         bySection.remove("/");
+        namesBySection.remove("/");
 
         // Compile every config section on its own too, so that a bad value anywhere keeps
         // the app from mounting instead of failing its first request there.
@@ -151,7 +154,8 @@ public final class AppCompiler {
         Scope rootScope = ((CoreConfigTrail) space.root()).scope();
         MountedApp app = new MountedApp(name, mountPath, rootScope, defaultRouter,
                 bySection.isEmpty() ? Map.of() : Map.copyOf(bySection), templates,
-                LoggerFactory.getLogger("cerise.error." + name), LoggerFactory.getLogger("cerise.access." + name));
+                LoggerFactory.getLogger("cerise.error." + name), LoggerFactory.getLogger("cerise.access." + name),
+                rootDispatch, Map.copyOf(namesBySection), List.copyOf(toolsUsed(space)));
         return new Compiled() {
             @Override
             public MountedApp app() {
@@ -163,6 +167,12 @@ public final class AppCompiler {
                 return unhandled;
             }
         };
+    }
+
+    private static Set<String> toolsUsed(TrailSpace space) {
+        Set<String> used = new TreeSet<>();
+        space.compiledScopes().forEach(scope -> used.addAll(scope.tools));
+        return used;
     }
 
     /**

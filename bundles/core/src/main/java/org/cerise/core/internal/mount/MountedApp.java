@@ -24,6 +24,10 @@ public final class MountedApp {
     private final Function<String, String> templates;
     private final Logger errorLog;
     private final Logger accessLog;
+    private final String rootDispatcher;
+    private final Map<String, String> dispatcherNames;
+    private final java.util.List<String> tools;
+    private final java.util.concurrent.atomic.LongAdder requests;
 
     /**
      * @param name             the app's name
@@ -38,6 +42,31 @@ public final class MountedApp {
     public MountedApp(String name, String mountPath, Scope rootScope, Router defaultRouter,
             Map<String, Router> routersBySection, Function<String, String> templates, Logger errorLog,
             Logger accessLog) {
+        this(name, mountPath, rootScope, defaultRouter, routersBySection, templates, errorLog, accessLog, "tree",
+                Map.of(), java.util.List.of());
+    }
+
+    /**
+     * @param name             the app's name
+     * @param mountPath        the mount point, {@code ""} for the root
+     * @param rootScope        the scope of the app's root (for errors before dispatch)
+     * @param defaultRouter    the router for paths no {@code request.dispatch} section covers
+     * @param routersBySection routers of sections that set {@code request.dispatch}
+     * @param templates        reads {@code error_page} template locations
+     * @param errorLog         the app's error logger
+     * @param accessLog        the app's access logger
+     * @param rootDispatcher   the name of the dispatcher of {@code defaultRouter}
+     * @param dispatcherNames  the dispatcher names of {@code routersBySection}, by section
+     * @param tools            the tools turned on anywhere in the app, for the runtime model
+     */
+    public MountedApp(String name, String mountPath, Scope rootScope, Router defaultRouter,
+            Map<String, Router> routersBySection, Function<String, String> templates, Logger errorLog,
+            Logger accessLog, String rootDispatcher, Map<String, String> dispatcherNames,
+            java.util.List<String> tools) {
+        this.rootDispatcher = rootDispatcher;
+        this.dispatcherNames = dispatcherNames;
+        this.tools = java.util.List.copyOf(tools);
+        this.requests = RequestCounts.forApp(name);
         this.name = name;
         this.mountPath = mountPath;
         this.rootScope = rootScope;
@@ -76,6 +105,49 @@ public final class MountedApp {
     /** @return the app's access logger */
     public Logger accessLog() {
         return accessLog;
+    }
+
+    /** @return the app's request counter */
+    public java.util.concurrent.atomic.LongAdder requests() {
+        return requests;
+    }
+
+    /** @return the tools turned on anywhere in the app, sorted */
+    public java.util.List<String> tools() {
+        return tools;
+    }
+
+    /** @return the dispatchers the app uses, the root's first */
+    public java.util.List<String> dispatchers() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(rootDispatcher);
+        names.addAll(new java.util.TreeSet<>(dispatcherNames.values()));
+        return java.util.List.copyOf(names);
+    }
+
+    /**
+     * @param pathInfo the path below the mount point
+     * @return the name of the dispatcher that routes it (as {@link #route} chooses)
+     */
+    public String dispatcherFor(String pathInfo) {
+        String section = section(pathInfo);
+        return section == null ? rootDispatcher : dispatcherNames.getOrDefault(section, rootDispatcher);
+    }
+
+    /** The deepest section on the path's boundaries that names a dispatcher, or {@code null}. */
+    private String section(String pathInfo) {
+        String trail = pathInfo.isEmpty() ? "/" : pathInfo;
+        while (!trail.isEmpty()) {
+            if (routersBySection.containsKey(trail)) {
+                return trail;
+            }
+            int slash = trail.lastIndexOf('/');
+            if (slash < 0) {
+                break;
+            }
+            trail = slash == 0 && !trail.equals("/") ? "/" : trail.substring(0, slash);
+        }
+        return null;
     }
 
     /**

@@ -223,6 +223,66 @@ public final class Mounter {
         return out;
     }
 
+    /**
+     * @return every app service as the runtime model shows it, sorted by mount point
+     */
+    public synchronized List<org.cerise.api.runtime.AppInfo> appInfos() {
+        List<org.cerise.api.runtime.AppInfo> out = new ArrayList<>();
+        for (AppRecord r : records.values()) {
+            String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
+            MountedApp g = r.generation;
+            AppState st = r.state == null ? new AppState(AppState.Status.WAITING, "not prepared yet") : r.state;
+            out.add(new org.cerise.api.runtime.AppInfo(r.name, mount, r.bundle.getSymbolicName(),
+                    r.bundle.getVersion().toString(), st.status().name(), st.reason(),
+                    g == null ? List.of() : g.dispatchers(), g == null ? List.of() : g.tools(),
+                    RequestCounts.app(r.name)));
+        }
+        out.sort(java.util.Comparator.comparing(org.cerise.api.runtime.AppInfo::mount)
+                .thenComparing(org.cerise.api.runtime.AppInfo::name));
+        return out;
+    }
+
+    /**
+     * @param path a decoded request path
+     * @return the app record owning the path by mount point (served or not): name, mount, state, reason; or
+     *         {@code null}
+     */
+    public synchronized org.cerise.api.runtime.AppInfo owner(String path) {
+        org.cerise.api.runtime.AppInfo best = null;
+        int bestLength = -1;
+        for (org.cerise.api.runtime.AppInfo a : appInfos()) {
+            String m = a.mount().equals("/") ? "" : a.mount();
+            if ((m.isEmpty() || path.equals(m) || (path.startsWith(m) && path.charAt(m.length()) == '/'))
+                    && m.length() > bestLength) {
+                best = a;
+                bestLength = m.length();
+            }
+        }
+        return best;
+    }
+
+    /** @return the tool services by name: name, bundle, version, service id */
+    public synchronized List<Object[]> toolServices() {
+        return services(tools);
+    }
+
+    /** @return the dispatcher services by name: name, bundle, version, service id */
+    public synchronized List<Object[]> dispatcherServices() {
+        return services(dispatchers);
+    }
+
+    private static <S> List<Object[]> services(Map<String, List<ServiceReference<S>>> byName) {
+        List<Object[]> out = new ArrayList<>();
+        new java.util.TreeMap<>(byName).forEach((name, refs) -> {
+            for (ServiceReference<S> ref : refs) {
+                Bundle b = ref.getBundle();
+                out.add(new Object[] {name, b == null ? "?" : b.getSymbolicName(),
+                        b == null ? "?" : b.getVersion().toString(), (Long) ref.getProperty(Constants.SERVICE_ID)});
+            }
+        });
+        return out;
+    }
+
     private synchronized void remountAll(String why) {
         LOG.debug("Re-mounting all apps: {}", why);
         for (AppRecord r : sortedRecords()) {

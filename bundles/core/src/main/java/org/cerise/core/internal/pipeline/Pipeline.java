@@ -116,6 +116,7 @@ public final class Pipeline {
             } catch (Exception e) {
                 app.errorLog().error("on_end_request failed for {}", request.requestLine(), e);
             } finally {
+                org.cerise.core.internal.mount.RequestCounts.count(app.requests(), response.status());
                 Serving.clear();
                 RequestChannels.after();
             }

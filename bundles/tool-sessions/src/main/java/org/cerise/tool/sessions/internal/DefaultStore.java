@@ -85,6 +85,11 @@ final class DefaultStore implements StoreView {
         return state;
     }
 
+    /** @return the store the config names */
+    synchronized String wanted() {
+        return wanted;
+    }
+
     /**
      * Makes the named store the default, moving every session to it.
      *

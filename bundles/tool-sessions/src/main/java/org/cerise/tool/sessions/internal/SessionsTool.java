@@ -1,6 +1,8 @@
 package org.cerise.tool.sessions.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -49,11 +51,11 @@ import org.slf4j.LoggerFactory;
  * {@code on_end_request} for streamed responses); its lock released at {@code on_end_request}
  * priority 90 (failsafe). Expired sessions are removed every {@code clean_freq} minutes.
  */
-@Component(service = Tool.class, configurationPid = "org.cerise.session",
+@Component(service = {Tool.class, org.cerise.api.runtime.SessionStatus.class}, configurationPid = "org.cerise.session",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @CeriseTool(name = "sessions")
 @Designate(ocd = SessionsTool.Config.class)
-public final class SessionsTool implements Tool {
+public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionStatus {
 
     /** The container-wide settings of sessions. */
     @ObjectClassDefinition(name = "Cerise sessions", description = "Where sessions are kept, unless an app names "
@@ -148,6 +150,33 @@ public final class SessionsTool implements Tool {
             }
         }
         background.shutdownNow();
+    }
+
+    /** The session part of the runtime model: the default store's state and every store's count. */
+    @Override
+    public org.cerise.api.runtime.SessionInfo sessions() {
+        DefaultStore.State st = defaultStore.state();
+        List<org.cerise.api.runtime.SessionInfo.StoreInfo> infos = new ArrayList<>();
+        BundleContext ctx = context;
+        for (Map.Entry<SessionStore, Map<String, Object>> e : stores.entrySet()) {
+            String name = String.valueOf(e.getValue().get(SessionStore.NAME));
+            Object bid = e.getValue().get("service.bundleid");
+            Bundle b = ctx != null && bid instanceof Long ? ctx.getBundle((Long) bid) : null;
+            long count = -1;
+            String error = null;
+            try {
+                count = e.getKey().count();
+            } catch (SessionStoreException | RuntimeException ex) {
+                error = String.valueOf(ex.getMessage());
+            }
+            infos.add(new org.cerise.api.runtime.SessionInfo.StoreInfo(name, b == null ? null : b.getSymbolicName(),
+                    count, error));
+        }
+        infos.sort(Comparator.comparing(org.cerise.api.runtime.SessionInfo.StoreInfo::name));
+        List<String> draining = new ArrayList<>();
+        st.draining().forEach(n -> draining.add(n.name()));
+        return new org.cerise.api.runtime.SessionInfo(defaultStore.wanted(),
+                st.active() == null ? null : st.active().name(), draining, infos);
     }
 
     /** @return the container's default store, for tests */

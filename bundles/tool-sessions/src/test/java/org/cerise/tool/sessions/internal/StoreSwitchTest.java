@@ -125,6 +125,13 @@ class StoreSwitchTest {
         tool.defaultStore().configure("redis");
         assertSame(first, tool.defaultStore().state().active().store());
         assertEquals("200 stays", read(id));
+        // the runtime model says what the config wants and where sessions are
+        org.cerise.api.runtime.SessionInfo info = tool.sessions();
+        assertEquals("redis", info.configured());
+        assertEquals("first", info.active());
+        assertEquals(1, info.stores().size());
+        assertEquals("first", info.stores().get(0).name());
+        assertEquals(1, info.stores().get(0).sessions());
         // the store arrives: the switch the config asked for happens then
         tool.bindStore(second, Map.of(SessionStore.NAME, "redis", "service.id", 3L));
         assertSame(second, tool.defaultStore().state().active().store());
