@@ -3,7 +3,6 @@ package org.cerise.quickstart.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.cerise.api.CeriseApp;
@@ -31,6 +29,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -275,6 +274,9 @@ public final class EmbeddedCerise implements Embedding {
         BundleContext ctx = framework.getBundleContext();
         framework.start();
         timer.lap("framework started");
+        // One resolver run for all the bundles, instead of one per bundle as each starts.
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        timer.lap("bundles resolved");
         stopped = new CountDownLatch(1);
         shutdownHook = new Thread(this::stop, "cerise-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -127,19 +123,20 @@ final class FrameworkCache {
         return new FrameworkCache(Files.createTempDirectory("cerise-"), false, false, null, null);
     }
 
-    /** The hash of the bundles' paths, sizes and times, and of the framework's jar. */
+    /**
+     * The hash of the bundles' paths, sizes and times, and of the framework's jar: two 64-bit
+     * FNV-1a hashes with different seeds. Not a cryptographic digest on purpose: the JDK's
+     * MessageDigest loads the security providers, tens of milliseconds of a start-up, and the
+     * key only has to tell class paths apart.
+     */
     static String key(List<Path> bundles) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         List<Path> all = new ArrayList<>(bundles);
         Path framework = jarOf(org.apache.felix.framework.Felix.class);
         if (framework != null) {
             all.add(framework);
         }
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x84222325cbf29ce4L;
         for (Path jar : all) {
             String entry;
             try {
@@ -147,9 +144,18 @@ final class FrameworkCache {
             } catch (IOException e) {
                 entry = jar.toAbsolutePath() + "\t?\n";
             }
-            sha.update(entry.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < entry.length(); i++) {
+                char c = entry.charAt(i);
+                h1 = (h1 ^ c) * 0x100000001b3L;
+                h2 = (h2 ^ c) * 0x100000001b3L + i;
+            }
         }
-        return HexFormat.of().formatHex(sha.digest(), 0, 10);
+        return hex(h1) + hex(h2);
+    }
+
+    private static String hex(long v) {
+        String s = Long.toHexString(v);
+        return "0".repeat(16 - s.length()) + s;
     }
 
     private static Path jarOf(Class<?> type) {
