@@ -2,7 +2,7 @@ package org.cerise.quickstart.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -703,7 +703,9 @@ public final class EmbeddedCerise implements Embedding {
         if (port == 0) {
             return;
         }
-        try (ServerSocket s = new ServerSocket()) {
+        // A bound socket that does not listen: a server socket would accept, for the moment of the
+        // check, a client that is already polling the port, and reset its connection.
+        try (Socket s = new Socket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
