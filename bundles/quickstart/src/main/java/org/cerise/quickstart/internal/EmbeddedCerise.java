@@ -2,8 +2,7 @@ package org.cerise.quickstart.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.cerise.api.CeriseApp;
@@ -31,6 +29,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * from the framework's context with {@code cerise.app.mount} and their config as text
  * ({@code cerise.app.config.text}), which the core mounts like any app.
  *
- * <p>Start-up is on the critical path of every run: the framework cache is a fresh temporary
- * folder, nothing is copied, Jetty starts on its own thread while the rest of the bundles start
+ * <p>Start-up is on the critical path of every run: the framework cache is kept between runs
+ * of the same class path ({@link FrameworkCache}), nothing is copied, Jetty starts on its own thread while the rest of the bundles start
  * on the caller's, and the apps are registered once everything has started (one mount each
  * instead of one per tool that arrives).
  */
@@ -70,7 +69,7 @@ public final class EmbeddedCerise implements Embedding {
     private final List<App> apps = new ArrayList<>();
     private final Set<Path> globalFiles = new HashSet<>();
     private Framework framework;
-    private Path storage;
+    private FrameworkCache cache;
     private Thread shutdownHook;
     private CountDownLatch stopped = new CountDownLatch(1);
     private Logger log;
@@ -231,10 +230,12 @@ public final class EmbeddedCerise implements Embedding {
         scanClassPath(bundles, shared, imports);
         timer.lap("class path scanned: " + bundles.size() + " bundles");
 
-        storage = Files.createTempDirectory("cerise-");
+        StringBuilder notPersistent = new StringBuilder();
+        cache = FrameworkCache.open(bundles, notPersistent);
+        if (!cache.persistent()) {
+            LoggerFactory.getLogger("cerise.quickstart").debug("A fresh framework cache: {}", notPersistent);
+        }
         Map<String, String> props = new HashMap<>();
-        props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, shared.toString());
         String systemPackages = systemPackages(imports);
         if (systemPackages != null) {
@@ -249,20 +250,33 @@ public final class EmbeddedCerise implements Embedding {
         props.put("org.eclipse.jetty.UriComplianceMode", "LEGACY");
         props.put("org.apache.felix.proxy.load.balancer.connection.enable", "true");
         props.put("ds.loglevel", "warn");
-        // The framework's own cache lock and its bundle-cache checks buy nothing for a cache that
-        // lives as long as this JVM.
+        // SCR keeps the components it parsed in its data area, which the cache keeps: a later
+        // start reads them back instead of parsing every bundle's XML.
+        props.put("ds.cache.metadata", "true");
+        // The cache is locked by FrameworkCache (one JVM at a time); Felix's own lock adds nothing.
         props.put("felix.cache.locking", "false");
 
-        framework = new FrameworkFactory().newFramework(props);
-        framework.init();
-        timer.lap("framework initialised");
-        BundleContext ctx = framework.getBundleContext();
-        List<Bundle> installed = new ArrayList<>();
-        for (Path jar : bundles) {
-            installed.add(ctx.installBundle("reference:" + jar.toUri()));
+        List<Bundle> installed;
+        try {
+            installed = install(props, bundles, cache.reused());
+        } catch (BundleException | RuntimeException e) {
+            if (!cache.reused()) {
+                throw e;
+            }
+            // A cache left broken (a run killed while it installed): start afresh in it.
+            LoggerFactory.getLogger("cerise.quickstart").debug("The framework cache {} is not usable, filled again: {}",
+                    cache.dir(), e.toString());
+            stopQuietly();
+            cache.wipe();
+            installed = install(props, bundles, false);
         }
+        timer.lap("framework initialised, bundles installed" + (cache.reused() ? " (cache reused)" : ""));
+        BundleContext ctx = framework.getBundleContext();
         framework.start();
-        timer.lap("bundles installed, framework started");
+        timer.lap("framework started");
+        // One resolver run for all the bundles, instead of one per bundle as each starts.
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        timer.lap("bundles resolved");
         stopped = new CountDownLatch(1);
         shutdownHook = new Thread(this::stop, "cerise-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -293,7 +307,7 @@ public final class EmbeddedCerise implements Embedding {
             Bundle j = jetty;
             jettyStarter = new Thread(() -> {
                 try {
-                    j.start();
+                    j.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {
                     jettyFailure[0] = e;
                 }
@@ -324,6 +338,60 @@ public final class EmbeddedCerise implements Embedding {
         timer.lap(apps.size() + " app(s) mounted");
     }
 
+    /**
+     * Initialises the framework on the cache and installs the bundles that it does not hold
+     * already (all of them on a new cache).
+     *
+     * @return the bundles, in class path order
+     */
+    private List<Bundle> install(Map<String, String> props, List<Path> bundles, boolean reused) throws BundleException {
+        Map<String, String> p = new HashMap<>(props);
+        p.put(Constants.FRAMEWORK_STORAGE, cache.dir().toString());
+        if (!reused) {
+            p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
+        framework = new FrameworkFactory().newFramework(p);
+        framework.init();
+        BundleContext ctx = framework.getBundleContext();
+        Map<String, Bundle> cached = new HashMap<>();
+        for (Bundle b : ctx.getBundles()) {
+            if (b.getBundleId() != 0) {
+                cached.put(b.getLocation(), b);
+            }
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : bundles) {
+            String location = "reference:" + jar.toUri();
+            Bundle b = cached.remove(location);
+            installed.add(b != null ? b : ctx.installBundle(location));
+        }
+        for (Bundle extra : cached.values()) {
+            extra.uninstall(); // not on this class path (the cache key makes this rare)
+        }
+        if (reused) {
+            // Only what derives from the jars is kept: no configuration, session or file of an
+            // earlier run. SCR's area holds its parsed components (ds.cache.metadata).
+            for (Bundle b : installed) {
+                if (!"org.apache.felix.scr".equals(b.getSymbolicName())) {
+                    FrameworkCache.delete(cache.dir().resolve("bundle" + b.getBundleId()).resolve("data"));
+                }
+            }
+        }
+        return installed;
+    }
+
+    private void stopQuietly() {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException e) {
+            // a framework that failed to start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        framework = null;
+    }
+
     /** Start-up phases at DEBUG ({@code -Dorg.slf4j.simpleLogger.log.cerise.quickstart=debug}): what costs. */
     private static final class Timer {
         private final Logger log = LoggerFactory.getLogger("cerise.quickstart");
@@ -338,7 +406,8 @@ public final class EmbeddedCerise implements Embedding {
 
     private void startBundle(Bundle b) {
         try {
-            b.start();
+            // transient: a cache that is reused starts nothing by itself, the order stays ours
+            b.start(Bundle.START_TRANSIENT);
         } catch (BundleException e) {
             // A bundle that does not resolve is left out, visibly; the rest still serves.
             LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} {} ({}) is not started: {}",
@@ -576,13 +645,9 @@ public final class EmbeddedCerise implements Embedding {
                 Thread.currentThread().interrupt();
             }
         }
-        if (storage != null) {
-            try (Stream<Path> files = Files.walk(storage)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder: the system cleans it eventually
-            }
-            storage = null;
+        if (cache != null) {
+            cache.close();
+            cache = null;
         }
         stopped.countDown();
     }
@@ -638,7 +703,9 @@ public final class EmbeddedCerise implements Embedding {
         if (port == 0) {
             return;
         }
-        try (ServerSocket s = new ServerSocket()) {
+        // A bound socket that does not listen: a server socket would accept, for the moment of the
+        // check, a client that is already polling the port, and reset its connection.
+        try (Socket s = new Socket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
