@@ -54,19 +54,20 @@ class FeaturesIT {
     }
 
     @Test
-    void platformFrameworkPropertiesAreTheLaunchProperties() throws IOException {
-        JsonNode feature = read("cerise-platform.json");
+    void featureFrameworkPropertiesAreTheLaunchProperties() throws IOException {
         Properties launch = new Properties();
         try (Reader in = Files.newBufferedReader(HOME.resolve("etc/framework.properties"))) {
             launch.load(in);
         }
-        Map<String, String> expected = new TreeMap<>();
-        Map<String, String> actual = new TreeMap<>();
-        feature.path("framework-properties").fields().forEachRemaining(e -> {
-            expected.put(e.getKey(), e.getValue().asText());
-            actual.put(e.getKey(), launch.getProperty(e.getKey()));
-        });
-        assertEquals(expected, actual, "framework-properties of features/cerise-platform.json vs etc/framework.properties");
+        for (String name : new String[] {"cerise-platform.json", "cerise-admin.json"}) {
+            Map<String, String> expected = new TreeMap<>();
+            Map<String, String> actual = new TreeMap<>();
+            read(name).path("framework-properties").fields().forEachRemaining(e -> {
+                expected.put(e.getKey(), e.getValue().asText());
+                actual.put(e.getKey(), launch.getProperty(e.getKey()));
+            });
+            assertEquals(expected, actual, "framework-properties of features/" + name + " vs etc/framework.properties");
+        }
     }
 
     /** The artifact ids a feature lists, with their versions. */

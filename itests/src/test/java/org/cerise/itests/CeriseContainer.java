@@ -64,6 +64,8 @@ final class CeriseContainer {
 
                 // every bundle of the features: the same container as the distribution
                 composite(featureBundles()),
+                // and the admin feature's framework properties (the Web Console's security provider)
+                composite(featureFrameworkProperties("cerise-admin.json")),
 
                 junitBundles());
     }
@@ -111,6 +113,19 @@ final class CeriseContainer {
                 }
                 options.add(artifact);
             }
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /** The {@code framework-properties} a feature lists. */
+    private static Option[] featureFrameworkProperties(String feature) {
+        Path file = Path.of(property("cerise.features"), feature);
+        List<Option> options = new ArrayList<>();
+        try {
+            new ObjectMapper().readTree(file.toFile()).path("framework-properties").fields().forEachRemaining(
+                    e -> options.add(frameworkProperty(e.getKey()).value(e.getValue().asText())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the feature " + file, e);
         }
         return options.toArray(new Option[0]);
     }
