@@ -57,6 +57,8 @@ public final class CoreEngine implements Engine {
     private final Object transitions = new Object();
     private final AtomicLong order = new AtomicLong();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** The listeners of each channel in call order, rebuilt when subscriptions change: publishing only reads it. */
+    private volatile Map<String, List<Subscription>> byChannel = Map.of();
     /** Each plugin service's subscriptions, by service id. */
     private final Map<Object, PluginEntry> plugins = new ConcurrentHashMap<>();
     private final Monitors monitors = new Monitors(LOG);
@@ -155,7 +157,7 @@ public final class CoreEngine implements Engine {
 
     @Override
     public List<Object> publish(String channel, Object... args) throws ChannelFailures {
-        List<Subscription> listeners = listenersOf(channel, subscriptions);
+        List<Subscription> listeners = byChannel.getOrDefault(channel, List.of());
         if (listeners.isEmpty()) {
             return List.of();
         }
@@ -384,11 +386,8 @@ public final class CoreEngine implements Engine {
      */
     private void log(String message) {
         LOG.info(message);
-        for (Subscription s : subscriptions) {
-            if (s.channel.equals("log")) {
-                publishLogged("log", message, 20);
-                break;
-            }
+        if (byChannel.containsKey("log")) {
+            publishLogged("log", message, 20);
         }
     }
 
@@ -407,12 +406,14 @@ public final class CoreEngine implements Engine {
      * otherwise, and {@code main} is published every 100 ms (CherryPy's {@code block()} loop).
      */
     private synchronized void subscriptionsChanged() {
-        boolean request = false;
-        boolean main = false;
+        Map<String, List<Subscription>> channels = new java.util.HashMap<>();
         for (Subscription s : subscriptions) {
-            request |= s.channel.equals("before_request") || s.channel.equals("after_request");
-            main |= s.channel.equals("main");
+            channels.computeIfAbsent(s.channel, c -> new ArrayList<>()).add(s);
         }
+        channels.replaceAll((channel, listeners) -> listenersOf(channel, listeners));
+        byChannel = Map.copyOf(channels);
+        boolean request = channels.containsKey("before_request") || channels.containsKey("after_request");
+        boolean main = channels.containsKey("main");
         RequestChannels.listening(request && state == State.STARTED ? this : null);
         boolean wantMain = main && state == State.STARTED;
         if (wantMain && mainLoop == null) {
@@ -439,7 +440,7 @@ public final class CoreEngine implements Engine {
         }
         out.sort((a, b) -> a.priority != b.priority ? Integer.compare(a.priority, b.priority)
                 : Long.compare(a.order, b.order));
-        return out;
+        return List.copyOf(out);
     }
 
     /** The channels property: a String ({@code "start,stop"}), a String[] or a collection. */
