@@ -10,7 +10,8 @@ import java.util.List;
  * @param bundle        the symbolic name of the bundle that registered it
  * @param bundleVersion that bundle's version
  * @param state         {@code MOUNTED}, {@code WAITING} (for a tool, dispatcher, namespace or mount point)
- *                      or {@code FAILED} (its config or structure is wrong)
+ *                      or {@code FAILED} (its config or structure is wrong), or {@code UNMOUNTED}
+ *                      (an admin took it out of service: {@link AppControl#unmount})
  * @param reason        the sentence that says why it is not mounted; {@code null} when mounted
  * @param dispatchers   the dispatchers its config uses, the root's first; empty unless mounted
  * @param tools         the tools turned on anywhere in its config, sorted; empty unless mounted

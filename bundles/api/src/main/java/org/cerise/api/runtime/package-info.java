@@ -6,9 +6,10 @@
  * <p>The core provides {@link org.cerise.api.runtime.RuntimeModel}; the admin bundle's JSON API
  * and Gogo commands read it, so both always show the same model. The sessions tool contributes
  * the session part through {@link org.cerise.api.runtime.SessionStatus}, so the core does not
- * depend on it.
+ * depend on it. Since 1.1: {@link org.cerise.api.runtime.AppControl} (unmount, mount and restart an
+ * app; check config overrides), and the app state {@code UNMOUNTED}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.cerise.api.runtime;
 

@@ -75,6 +75,22 @@ final class AppOverrides implements ManagedServiceFactory {
             onChange.run();
             throw new ConfigurationException(APP_KEY, source + " must name the app it overrides, e.g. cerise.app = tut01");
         }
+        byPid.put(pid, parse(pid, source, (String) app, properties));
+        onChange.run();
+    }
+
+    /**
+     * Reads one override configuration's keys (also for checking candidate keys before they are
+     * stored, {@code AppControl.checkOverrides}).
+     *
+     * @param pid        its PID (or a made-up one for a candidate)
+     * @param source     a name for messages
+     * @param app        the app it is for
+     * @param properties its properties; {@code cerise.app}, {@code service.*}, {@code felix.*} and
+     *                   {@code component.*} are skipped
+     * @return the layer, with the first error found (or {@code null})
+     */
+    static Layer parse(String pid, String source, String app, Dictionary<String, ?> properties) {
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         ConfigException error = null;
         for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
@@ -108,8 +124,7 @@ final class AppOverrides implements ManagedServiceFactory {
             }
             entries.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(name, value);
         }
-        byPid.put(pid, new Layer(pid, (String) app, source, Collections.unmodifiableMap(entries), error));
-        onChange.run();
+        return new Layer(pid, app, source, Collections.unmodifiableMap(entries), error);
     }
 
     @Override

@@ -15,7 +15,9 @@ public record AppState(Status status, String reason) {
         /** Waiting for a tool, dispatcher or mount point that is not available; mounts when it is. */
         WAITING,
         /** Its config or structure is wrong; mounts when it is fixed. */
-        FAILED
+        FAILED,
+        /** An admin took it out of service (AppControl.unmount); mounts when an admin mounts it again. */
+        UNMOUNTED
     }
 
     static final AppState MOUNTED = new AppState(Status.MOUNTED, null);

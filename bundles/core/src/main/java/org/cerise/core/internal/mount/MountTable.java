@@ -70,7 +70,25 @@ public final class MountTable {
      * @return the next table
      */
     MountTable next(List<MountedApp> apps, List<String> unavailable, long graceNanos, long holdNanos, long now) {
-        Set<String> mounted = new HashSet<>();
+        return next(apps, unavailable, Set.of(), graceNanos, holdNanos, now);
+    }
+
+    /**
+     * As {@link #next(List, List, long, long, long)}, but the mount points in {@code gone} (apps
+     * an admin unmounted) are not kept as coming back: they answer 404 at once, and requests held
+     * for them are released.
+     *
+     * @param apps        the mounted apps
+     * @param unavailable mount points of registered apps out of service
+     * @param gone        mount points taken out of service on purpose
+     * @param graceNanos  how long a vanished mount point is kept as coming back; 0 for never
+     * @param holdNanos   how long one request waits for a mount point to come back
+     * @param now         {@link System#nanoTime()}
+     * @return the next table
+     */
+    MountTable next(List<MountedApp> apps, List<String> unavailable, Set<String> gone, long graceNanos,
+            long holdNanos, long now) {
+        Set<String> mounted = new HashSet<>(gone);
         apps.forEach(a -> mounted.add(a.mountPath()));
         Map<String, Returning> back = new LinkedHashMap<>();
         for (Returning r : returning) {

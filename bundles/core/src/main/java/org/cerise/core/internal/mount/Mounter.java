@@ -68,6 +68,8 @@ public final class Mounter {
     private final Map<String, List<ServiceReference<Dispatcher>>> dispatchers = new HashMap<>();
     private final Map<String, List<ServiceReference<ConfigNamespace>>> namespaces = new HashMap<>();
     private final Map<ServiceReference<?>, Object> serviceObjects = new HashMap<>();
+    /** Apps an admin unmounted, by name, with the reason shown; in memory only (see AppControl). */
+    private final Map<String, String> unmountedBy = new HashMap<>();
     private GlobalConfig.Loaded global = GlobalConfig.BUILT_IN;
     private BundleContext context;
     private NamedServiceTrackers namedServices;
@@ -283,6 +285,102 @@ public final class Mounter {
         return out;
     }
 
+    /**
+     * Takes an app out of service (AppControl.unmount): kept by name, in memory.
+     *
+     * @param name the app's name
+     * @param who  the user asking
+     * @return the app afterwards
+     * @throws java.util.NoSuchElementException when no app has that name
+     */
+    public synchronized org.cerise.api.runtime.AppInfo unmount(String name, String who) {
+        require(name);
+        unmountedBy.put(name, "unmounted by " + who + " at " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        remountAll("app '" + name + "' unmounted by " + who);
+        return info(name);
+    }
+
+    /**
+     * Serves an unmounted app again.
+     *
+     * @param name the app's name
+     * @param who  the user asking
+     * @return the app afterwards
+     * @throws java.util.NoSuchElementException when no app has that name
+     */
+    public synchronized org.cerise.api.runtime.AppInfo mount(String name, String who) {
+        require(name);
+        if (unmountedBy.remove(name) != null) {
+            remountAll("app '" + name + "' mounted by " + who);
+        }
+        return info(name);
+    }
+
+    /**
+     * Mounts an app afresh: its config file read again, a new generation compiled.
+     *
+     * @param name the app's name
+     * @param who  the user asking
+     * @return the app afterwards
+     * @throws java.util.NoSuchElementException when no app has that name
+     */
+    public synchronized org.cerise.api.runtime.AppInfo restart(String name, String who) {
+        require(name);
+        unmountedBy.remove(name);
+        for (AppRecord r : records.values()) {
+            if (name.equals(r.name)) {
+                r.file = null;
+            }
+        }
+        remountAll("app '" + name + "' restarted by " + who);
+        LOG.info("Restarted app '{}' (asked by {})", name, who);
+        return info(name);
+    }
+
+    /**
+     * Compiles an app with candidate overrides in place of its own, changing nothing.
+     *
+     * @param name      the app's name
+     * @param overrides keys and values as in a configuration of factory PID org.cerise.app
+     * @return {@code null} if it would mount, else why not
+     * @throws java.util.NoSuchElementException when no app has that name
+     */
+    public synchronized String checkOverrides(String name, Map<String, String> overrides) {
+        AppRecord r = require(name);
+        Hashtable<String, Object> props = new Hashtable<>(overrides);
+        AppOverrides.Layer candidate = AppOverrides.parse("candidate", "the override of app '" + name + "'", name, props);
+        try {
+            AppConfig config = AppConfig.merge(global, r.file(), List.of(candidate), r.name);
+            compiler.compile(r.service, r.name, r.mountPath, config, r.bundle::loadClass, templateReader(r.bundle),
+                    r.bundle::getEntry);
+            return null;
+        } catch (MissingServiceException e) {
+            return "the app would wait: " + e.getMessage();
+        } catch (ConfigException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return "the app could not be prepared: " + e;
+        }
+    }
+
+    private AppRecord require(String name) {
+        for (AppRecord r : records.values()) {
+            if (name != null && name.equals(r.name)) {
+                return r;
+            }
+        }
+        throw new java.util.NoSuchElementException("no app is named '" + name + "'");
+    }
+
+    private org.cerise.api.runtime.AppInfo info(String name) {
+        for (org.cerise.api.runtime.AppInfo a : appInfos()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        throw new java.util.NoSuchElementException("no app is named '" + name + "'");
+    }
+
     private synchronized void remountAll(String why) {
         LOG.debug("Re-mounting all apps: {}", why);
         for (AppRecord r : sortedRecords()) {
@@ -304,6 +402,12 @@ public final class Mounter {
         r.generation = null;
         try {
             r.readProperties();
+            String unmounted = unmountedBy.get(r.name);
+            if (unmounted != null) {
+                r.state = new AppState(AppState.Status.UNMOUNTED, unmounted);
+                report(r, before);
+                return;
+            }
             AppRecord owner = mountOwner(r);
             if (owner != null) {
                 String mount = r.mountPath.isEmpty() ? "/" : r.mountPath;
@@ -351,7 +455,12 @@ public final class Mounter {
 
     private void report(AppRecord r, AppState before) {
         String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
-        if (r.state.status() == AppState.Status.MOUNTED) {
+        if (r.state.status() == AppState.Status.UNMOUNTED) {
+            if (before == null || before.status() != AppState.Status.UNMOUNTED) {
+                LOG.info("App '{}' at {} (bundle {}) is out of service: {}; its mount point answers 404", r.name, mount,
+                        r.bundle.getSymbolicName(), r.state.reason());
+            }
+        } else if (r.state.status() == AppState.Status.MOUNTED) {
             if (before == null || before.status() != AppState.Status.MOUNTED) {
                 LOG.info("Mounted app '{}' at {} (bundle {} {})", r.name, mount, r.bundle.getSymbolicName(),
                         r.bundle.getVersion());
@@ -376,14 +485,23 @@ public final class Mounter {
                 taken.add(r.mountPath);
             }
         }
+        // an app an admin unmounted answers 404 at once: neither "unavailable" (503) nor coming back
+        Set<String> unmounted = new HashSet<>();
+        for (AppRecord r : records.values()) {
+            if (r.generation == null && r.mountPath != null && r.state != null
+                    && r.state.status() == AppState.Status.UNMOUNTED && !taken.contains(r.mountPath)) {
+                unmounted.add(r.mountPath);
+            }
+        }
         List<String> unavailable = new ArrayList<>();
         for (AppRecord r : records.values()) {
-            if (r.generation == null && r.mountPath != null && taken.add(r.mountPath)) {
+            if (r.generation == null && r.mountPath != null && !unmounted.contains(r.mountPath)
+                    && taken.add(r.mountPath)) {
                 unavailable.add(r.mountPath);
             }
         }
         MountTable old = table;
-        MountTable next = old.next(mounted, unavailable, graceNanos, holdNanos, System.nanoTime());
+        MountTable next = old.next(mounted, unavailable, unmounted, graceNanos, holdNanos, System.nanoTime());
         table = next;
         // after the new table is visible: the requests held for a mount point that came back read it
         for (MountTable.Returning gone : old.released(next)) {

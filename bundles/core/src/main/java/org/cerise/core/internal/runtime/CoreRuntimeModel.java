@@ -154,6 +154,11 @@ public final class CoreRuntimeModel implements RuntimeModel {
         MountedApp app = table.find(decoded);
         if (app == null) {
             AppInfo own = owner.apply(decoded);
+            if (own != null && "UNMOUNTED".equals(own.state())) {
+                return new Explanation(decoded, own.name(), own.mount(), own.state(), null, null, List.of(),
+                        Map.of(), List.of(), "app '" + own.name() + "' owns the path but is " + own.reason()
+                                + ": Cerise answers 404");
+            }
             if (own != null) {
                 return new Explanation(decoded, own.name(), own.mount(), own.state(), null, null, List.of(),
                         Map.of(), List.of(), "app '" + own.name() + "' owns the path but is not serving (503): "

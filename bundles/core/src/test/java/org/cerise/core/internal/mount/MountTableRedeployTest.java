@@ -160,6 +160,20 @@ class MountTableRedeployTest {
     }
 
     @Test
+    void anAppUnmountedOnPurposeIsNotComingBack() throws Exception {
+        publish(5000, 5000, app("/a", "v1"), app("/b", "v1"));
+        MountTable old = current.get();
+        MountTable next = old.next(List.of(app("/b", "v1")), List.of(), java.util.Set.of("/a"), 5000 * MS, 5000 * MS,
+                System.nanoTime());
+        current.set(next);
+        old.released(next);
+        assertFalse(current.get().anyReturning(), "an unmounted app is not held for");
+        assertNull(current.get().unavailable("/a/"), "nor answered 503");
+        assertNull(serve("/a/"), "404 at once");
+        assertEquals("/b", serve("/b/").mountPath());
+    }
+
+    @Test
     void noGracePeriodMeansNoHolding() throws Exception {
         publish(0, 2000, app("/a", "v1"));
         publish(0, 2000);
