@@ -35,6 +35,10 @@ public final class AdminApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** The largest action body read; actions take a few words. */
     private static final int MAX_BODY = 64 * 1024;
+    /** The largest bundle {@code POST /deploy} takes. */
+    static final int MAX_UPLOAD = 64 * 1024 * 1024;
+    /** The app actions without a body: {@code POST /apps/NAME/ACTION}. */
+    private static final java.util.Set<String> APP_ACTIONS = java.util.Set.of("mount", "unmount", "restart");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Reference
@@ -47,11 +51,19 @@ public final class AdminApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        // Read a POST's body whatever the answer: a refused request whose body stays unread makes
-        // the connector drop the connection, and the client's next request on it fails.
-        byte[] body = request.getMethod().equals("POST") ? request.getInputStream().readNBytes(MAX_BODY + 1) : null;
         String user = credentials.authenticate(request.getHeader("Authorization"));
         String what = path(request);
+        // Read a POST's body whatever the answer: a refused request whose body stays unread makes
+        // the connector drop the connection, and the client's next request on it fails. Only an
+        // authorized action's body is kept (an upload may be large); a refused one is drained.
+        boolean post = request.getMethod().equals("POST");
+        byte[] body = null;
+        if (post && user != null && credentials.csrfValid(user, request.getHeader(CSRF_HEADER))) {
+            body = request.getInputStream().readNBytes((what.equals("/deploy") ? MAX_UPLOAD : MAX_BODY) + 1);
+        }
+        if (post) {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
         if (user == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"cerise-admin\", charset=\"UTF-8\"");
             if (request.getMethod().equals("POST")) {
@@ -68,7 +80,7 @@ public final class AdminApiServlet extends HttpServlet {
                 post(request, response, user, what, body);
                 break;
             default:
-                response.setHeader("Allow", what.equals("/store") ? "POST" : "GET");
+                response.setHeader("Allow", isAction(what) ? "POST" : "GET");
                 send(response, 405, Map.of("error", request.getMethod() + " is not allowed on " + PREFIX + what));
         }
     }
@@ -85,8 +97,10 @@ public final class AdminApiServlet extends HttpServlet {
             throws IOException {
         switch (what) {
             case "/":
-                send(response, 200, Map.of("endpoints", java.util.List.of("apps", "tools", "dispatchers", "sessions",
-                        "requests", "explain?path=/some/path", "csrf", "POST store")));
+                send(response, 200, Map.of("endpoints", java.util.List.of("apps", "apps/NAME/config", "tools",
+                        "dispatchers", "sessions", "requests", "explain?path=/some/path", "csrf", "POST store",
+                        "POST deploy", "POST apps/NAME/mount", "POST apps/NAME/unmount", "POST apps/NAME/restart",
+                        "POST apps/NAME/config")));
                 break;
             case "/apps":
                 send(response, 200, model.apps());
@@ -116,8 +130,27 @@ public final class AdminApiServlet extends HttpServlet {
                 send(response, 200, Map.of("header", CSRF_HEADER, "token", credentials.csrfToken(user)));
                 break;
             default:
+                if (what.startsWith("/apps/") && what.endsWith("/config")) {
+                    String app = what.substring("/apps/".length(), what.length() - "/config".length());
+                    try {
+                        send(response, 200, Map.of("app", app, "overrides", actions.overrides(app)));
+                    } catch (java.util.NoSuchElementException e) {
+                        send(response, 404, Map.of("error", e.getMessage()));
+                    }
+                    return;
+                }
                 send(response, 404, Map.of("error", "no such resource: " + PREFIX + what));
         }
+    }
+
+    /** @return whether the resource takes POST */
+    private static boolean isAction(String what) {
+        if (what.equals("/store") || what.equals("/deploy")) {
+            return true;
+        }
+        int slash = what.lastIndexOf('/');
+        return what.startsWith("/apps/") && slash > "/apps".length()
+                && (APP_ACTIONS.contains(what.substring(slash + 1)) || what.endsWith("/config"));
     }
 
     private void post(HttpServletRequest request, HttpServletResponse response, String user, String what,
@@ -129,30 +162,74 @@ public final class AdminApiServlet extends HttpServlet {
             send(response, r.status(), Map.of("error", r.message()));
             return;
         }
-        if (!what.equals("/store")) {
+        if (!isAction(what)) {
             response.setHeader("Allow", "GET");
             send(response, 405, Map.of("error", "POST is not allowed on " + PREFIX + what));
             return;
         }
-        if (bytes.length > MAX_BODY) {
-            Actions.Result r = new Actions.Result(413, "the body is larger than " + MAX_BODY + " bytes");
+        int max = what.equals("/deploy") ? MAX_UPLOAD : MAX_BODY;
+        if (bytes.length > max) {
+            Actions.Result r = new Actions.Result(413, "the body is larger than " + max + " bytes");
             Actions.audit(user, "POST " + what, r);
             send(response, 413, Map.of("error", r.message()));
             return;
         }
+        Actions.Result r;
+        if (what.equals("/deploy")) {
+            String name = request.getParameter("name");
+            r = actions.deploy(user, name, bytes);
+        } else if (what.startsWith("/apps/")) {
+            int slash = what.lastIndexOf('/');
+            String app = what.substring("/apps/".length(), slash);
+            String action = what.substring(slash + 1);
+            if (action.equals("config")) {
+                JsonNode body = jsonBody(user, what, bytes, response, "{\"key\": \"tools.gzip.on\", \"value\": \"True\"}");
+                if (body == null) {
+                    return;
+                }
+                JsonNode key = body.get("key");
+                JsonNode value = body.get("value");
+                if (key == null || !key.isTextual() || (value != null && !value.isNull() && !value.isTextual())) {
+                    r = new Actions.Result(400, "the body must be {\"key\": \"...\", \"value\": \"a Python literal\"} "
+                            + "(\"value\": null removes the key); the value is text, e.g. \"True\" or \"'utf-8'\"");
+                    Actions.audit(user, "config " + app, r);
+                } else {
+                    r = actions.setConfig(user, app, key.asText(), value == null || value.isNull() ? null : value.asText());
+                }
+            } else if (action.equals("mount")) {
+                r = actions.mount(user, app);
+            } else if (action.equals("unmount")) {
+                r = actions.unmount(user, app);
+            } else {
+                r = actions.restart(user, app);
+            }
+        } else {
+            JsonNode body = jsonBody(user, what, bytes, response, "{\"store\": \"redis\"}");
+            if (body == null) {
+                return;
+            }
+            JsonNode store = body.get("store");
+            r = actions.switchStore(user, store == null || !store.isTextual() ? null : store.asText());
+        }
+        send(response, r.status(), r.status() < 300 ? Map.of("result", r.message()) : Map.of("error", r.message()));
+    }
+
+    /** The body as a JSON object, or {@code null} after answering 400. */
+    private static JsonNode jsonBody(String user, String what, byte[] bytes, HttpServletResponse response, String example)
+            throws IOException {
         JsonNode body;
         try {
             body = JSON.readTree(bytes);
         } catch (IOException e) {
-            Actions.Result r = new Actions.Result(400, "the body must be JSON such as {\"store\": \"redis\"}: "
-                    + e.getMessage());
-            Actions.audit(user, "store", r);
-            send(response, 400, Map.of("error", r.message()));
-            return;
+            body = null;
         }
-        JsonNode store = body == null ? null : body.get("store");
-        Actions.Result r = actions.switchStore(user, store == null || !store.isTextual() ? null : store.asText());
-        send(response, r.status(), r.status() < 300 ? Map.of("result", r.message()) : Map.of("error", r.message()));
+        if (body == null || !body.isObject()) {
+            Actions.Result r = new Actions.Result(400, "the body must be a JSON object such as " + example);
+            Actions.audit(user, "POST " + what, r);
+            send(response, 400, Map.of("error", r.message()));
+            return null;
+        }
+        return body;
     }
 
     private static void send(HttpServletResponse response, int status, Object body) throws IOException {

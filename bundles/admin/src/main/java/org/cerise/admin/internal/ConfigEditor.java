@@ -1,0 +1,238 @@
+package org.cerise.admin.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cerise.api.runtime.AppControl;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Edits an app's run-time config overrides: the configuration of factory PID
+ * {@code org.cerise.app} whose {@code cerise.app} names the app, the same mechanism as a
+ * {@code org.cerise.app-NAME.cfg} file. The candidate keys are checked first
+ * ({@link AppControl#checkOverrides}: the app is compiled with them, nothing served changes), so
+ * a bad value is refused with its key and value named and the running config stays.
+ *
+ * <p>Where the edit is stored: in the {@code .cfg} file the configuration came from, if
+ * FileInstall read it from one (the line of the key is replaced, added or removed; comments
+ * stay); else, when FileInstall watches a folder, in a new {@code org.cerise.app-NAME.cfg} there
+ * (so it survives a restart like any dropped file); else through Config Admin alone.
+ */
+final class ConfigEditor {
+
+    static final String FACTORY_PID = "org.cerise.app";
+    static final String APP_KEY = "cerise.app";
+    private static final String FILE_KEY = "felix.fileinstall.filename";
+    private static final long WAIT_NANOS = 5_000_000_000L;
+
+    private final ConfigurationAdmin configAdmin;
+    private final AppControl control;
+    private final java.util.function.Supplier<Path> configFolder;
+
+    ConfigEditor(ConfigurationAdmin configAdmin, AppControl control, java.util.function.Supplier<Path> configFolder) {
+        this.configAdmin = configAdmin;
+        this.control = control;
+        this.configFolder = configFolder;
+    }
+
+    /**
+     * @param app an app's name
+     * @return its override keys and values (sorted), as stored
+     */
+    Map<String, String> overrides(String app) throws IOException {
+        Configuration c = find(app);
+        Map<String, String> out = new TreeMap<>();
+        if (c != null && c.getProperties() != null) {
+            Dictionary<String, Object> p = c.getProperties();
+            for (Enumeration<String> keys = p.keys(); keys.hasMoreElements();) {
+                String k = keys.nextElement();
+                if (isConfigKey(k)) {
+                    out.put(k, String.valueOf(p.get(k)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return where the app's overrides are kept, for the console */
+    String source(String app) throws IOException {
+        Configuration c = find(app);
+        if (c == null) {
+            return "none yet";
+        }
+        Object file = c.getProperties() == null ? null : c.getProperties().get(FILE_KEY);
+        return "configuration " + c.getPid() + (file == null ? "" : " (" + file + ")");
+    }
+
+    static boolean isConfigKey(String k) {
+        return !k.equals(APP_KEY) && !k.startsWith("service.") && !k.startsWith("felix.") && !k.startsWith("component.");
+    }
+
+    /**
+     * Sets or removes one key.
+     *
+     * @param app   the app's name
+     * @param key   {@code key} for {@code [/]}, {@code [/path]key} otherwise
+     * @param value a Python literal, or {@code null} to remove the key
+     * @return 200 applied, 400 refused (nothing changed), 404 no such app
+     */
+    Actions.Result set(String app, String key, String value) throws IOException {
+        if (key == null || key.isBlank() || !isConfigKey(key.strip()) || key.strip().matches(".*[\\s=:#!].*")) {
+            return new Actions.Result(400, "'key' must be a config key such as tools.gzip.on or [/path]tools.gzip.on "
+                    + "(no spaces, '=', ':', '#', '!'; not cerise.app, service.*, felix.*, component.*), got "
+                    + (key == null ? "nothing" : "'" + key + "'"));
+        }
+        String k = key.strip();
+        Map<String, String> candidate = overrides(app);
+        if (value == null) {
+            if (candidate.remove(k) == null) {
+                return new Actions.Result(400, "app '" + app + "' has no override of key '" + k + "'; its overrides: "
+                        + candidate.keySet());
+            }
+        } else {
+            if (value.contains("\n") || value.contains("\r")) {
+                return new Actions.Result(400, "key '" + k + "': the value must be one line, got '" + value + "'");
+            }
+            candidate.put(k, value.strip());
+        }
+        String problem = control.checkOverrides(app, candidate);
+        if (problem != null) {
+            return new Actions.Result(400, "refused " + (value == null ? "removing key '" + k + "'"
+                    : "key '" + k + "' = '" + value.strip() + "'") + " for app '" + app + "' (its config stays as it "
+                    + "was): " + problem);
+        }
+        Configuration c = find(app);
+        Object file = c == null || c.getProperties() == null ? null : c.getProperties().get(FILE_KEY);
+        String where;
+        if (file != null) {
+            Path path = Path.of(java.net.URI.create(String.valueOf(file)));
+            rewrite(path, k, value == null ? null : value.strip());
+            where = path.toString();
+        } else if (c == null && configFolder.get() != null) {
+            Path path = configFolder.get().resolve(FACTORY_PID + "-" + app.replaceAll("[^A-Za-z0-9._-]", "_") + ".cfg");
+            Files.writeString(path.getParent().resolve("." + path.getFileName() + ".part"),
+                    "# written by the Cerise admin: run-time config of app '" + app + "'\n" + APP_KEY + " = "
+                            + escape(app) + "\n" + escapeKey(k) + " = " + escape(value) + "\n", StandardCharsets.UTF_8);
+            Files.move(path.getParent().resolve("." + path.getFileName() + ".part"), path,
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            where = path.toString();
+        } else {
+            if (c == null) {
+                c = configAdmin.getFactoryConfiguration(FACTORY_PID, "cerise-admin-" + app.replaceAll("[^A-Za-z0-9._-]", "_"), "?");
+            }
+            Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+            props.put(APP_KEY, app);
+            if (value == null) {
+                props.remove(k);
+            } else {
+                props.put(k, value.strip());
+            }
+            c.update(props);
+            where = "configuration " + c.getPid();
+        }
+        if (!awaitStored(app, k, value == null ? null : value.strip())) {
+            return new Actions.Result(202, "wrote " + where + "; Config Admin has not applied it yet");
+        }
+        return new Actions.Result(200, (value == null ? "removed key '" + k + "'" : "set " + k + " = " + value.strip())
+                + " for app '" + app + "' in " + where + "; the app is re-mounted with it");
+    }
+
+    private Configuration find(String app) throws IOException {
+        Configuration[] found;
+        try {
+            found = configAdmin.listConfigurations("(&(service.factoryPid=" + FACTORY_PID + ")(" + APP_KEY + "="
+                    + filterEscape(app) + "))");
+        } catch (InvalidSyntaxException e) {
+            throw new IOException(e);
+        }
+        if (found == null || found.length == 0) {
+            return null;
+        }
+        java.util.Arrays.sort(found, java.util.Comparator.comparing(Configuration::getPid));
+        return found[0];
+    }
+
+    private boolean awaitStored(String app, String key, String value) throws IOException {
+        long end = System.nanoTime() + WAIT_NANOS;
+        while (System.nanoTime() - end < 0) {
+            String now = overrides(app).get(key);
+            if (java.util.Objects.equals(now, value)) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces, adds or removes the key's line in a .cfg file; other lines (comments too) stay. */
+    static void rewrite(Path file, String key, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        boolean done = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            if (keyOf(line).equals(key)) {
+                if (value == null || done) {
+                    lines.remove(i--);
+                } else {
+                    lines.set(i, escapeKey(key) + " = " + escape(value));
+                }
+                done = true;
+            }
+        }
+        if (!done && value != null) {
+            lines.add(escapeKey(key) + " = " + escape(value));
+        }
+        Path temp = file.resolveSibling("." + file.getFileName() + ".part");
+        Files.write(temp, lines, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A properties line's key: up to the first unescaped '=', ':' or blank, escapes removed. */
+    static String keyOf(String line) {
+        StringBuilder k = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                k.append(line.charAt(++i));
+            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+                break;
+            } else {
+                k.append(c);
+            }
+        }
+        return k.toString();
+    }
+
+    private static String escapeKey(String key) {
+        return key.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:").replace(" ", "\\ ");
+    }
+
+    /** Properties escaping of a value (a backslash is the escape character). */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
+    }
+
+    private static String filterEscape(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+    }
+}
