@@ -1,6 +1,5 @@
 package org.cerise.admin.internal;
 
-import org.cerise.api.runtime.RuntimeModel;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -14,15 +13,32 @@ public final class ConsoleApps extends ConsolePlugin {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient RuntimeModel model;
+    private transient ConsoleSupport support;
 
     /** A page of the console. */
     public ConsoleApps() {
-        super(ConsolePages::apps);
+        super(ConsoleViews::apps, true);
     }
 
     @Override
-    RuntimeModel model() {
-        return model;
+    java.util.Map<String, ConsoleAction> actions() {
+        return java.util.Map.of(
+                "unmount", (who, p) -> support.actions.unmount(who, p.get("app")),
+                "mount", (who, p) -> support.actions.mount(who, p.get("app")),
+                "restart", (who, p) -> support.actions.restart(who, p.get("app")),
+                "deploy", (who, p) -> {
+                    byte[] jar = p.file("bundle");
+                    if (jar == null || jar.length == 0) {
+                        Actions.Result r = new Actions.Result(400, "choose a bundle (a .jar file) to upload");
+                        Actions.audit(who, "deploy", r);
+                        return r;
+                    }
+                    return support.actions.deploy(who, p.fileName("bundle"), jar);
+                });
+    }
+
+    @Override
+    ConsoleSupport support() {
+        return support;
     }
 }

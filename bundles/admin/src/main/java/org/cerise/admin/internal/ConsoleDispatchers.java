@@ -1,6 +1,5 @@
 package org.cerise.admin.internal;
 
-import org.cerise.api.runtime.RuntimeModel;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -14,7 +13,7 @@ public final class ConsoleDispatchers extends ConsolePlugin {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient RuntimeModel model;
+    private transient ConsoleSupport support;
 
     /** A page of the console. */
     public ConsoleDispatchers() {
@@ -22,7 +21,7 @@ public final class ConsoleDispatchers extends ConsolePlugin {
     }
 
     @Override
-    RuntimeModel model() {
-        return model;
+    ConsoleSupport support() {
+        return support;
     }
 }

@@ -68,6 +68,15 @@ final class ConsolePages {
 
     /** A table in the console's own style (class {@code nicetable}). */
     static <T> String table(List<String> headers, List<T> rows, Function<T, List<String>> cells) {
+        return table(headers, rows, cells, null);
+    }
+
+    /**
+     * As {@link #table(List, List, Function)}, with a last column of markup made by the page
+     * (forms), not escaped: it must escape what it shows itself.
+     */
+    static <T> String table(List<String> headers, List<T> rows, Function<T, List<String>> cells,
+            Function<T, String> rawLast) {
         StringBuilder out = new StringBuilder("<table class=\"nicetable\"><thead><tr>");
         for (String h : headers) {
             out.append("<th>").append(Encode.forHtml(h)).append("</th>");
@@ -80,6 +89,9 @@ final class ConsolePages {
             out.append("<tr>");
             for (String c : cells.apply(row)) {
                 out.append("<td>").append(Encode.forHtml(c == null ? "" : c)).append("</td>");
+            }
+            if (rawLast != null) {
+                out.append("<td>").append(rawLast.apply(row)).append("</td>");
             }
             out.append("</tr>");
         }

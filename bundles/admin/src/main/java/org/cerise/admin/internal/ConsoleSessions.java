@@ -1,6 +1,5 @@
 package org.cerise.admin.internal;
 
-import org.cerise.api.runtime.RuntimeModel;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -14,15 +13,20 @@ public final class ConsoleSessions extends ConsolePlugin {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient RuntimeModel model;
+    private transient ConsoleSupport support;
 
     /** A page of the console. */
     public ConsoleSessions() {
-        super(ConsolePages::sessions);
+        super(ConsoleViews::sessions, true);
     }
 
     @Override
-    RuntimeModel model() {
-        return model;
+    java.util.Map<String, ConsoleAction> actions() {
+        return java.util.Map.of("store", (who, p) -> support.actions.switchStore(who, p.get("store")));
+    }
+
+    @Override
+    ConsoleSupport support() {
+        return support;
     }
 }
