@@ -27,6 +27,19 @@ public interface RuntimeModel {
     RequestCounters requests();
 
     /**
+     * The requests the apps served last, newest first: the same requests the counters count,
+     * at most a fixed number of them (the core keeps 100). A request that is still being served
+     * is not listed; one that finished while the list was read may be missing from it.
+     *
+     * @return the recent requests, newest (largest {@link RecentRequest#sequence()}) first; an
+     *         implementation that keeps none returns an empty list
+     * @since 1.2
+     */
+    default List<RecentRequest> recent() {
+        return List.of();
+    }
+
+    /**
      * Which app, dispatcher, handler, config and tools would serve a path, found by routing the
      * path as a GET request would be routed, without calling any handler or tool.
      *

@@ -7,9 +7,11 @@
  * and Gogo commands read it, so both always show the same model. The sessions tool contributes
  * the session part through {@link org.cerise.api.runtime.SessionStatus}, so the core does not
  * depend on it. Since 1.1: {@link org.cerise.api.runtime.AppControl} (unmount, mount and restart an
- * app; check config overrides), and the app state {@code UNMOUNTED}.
+ * app; check config overrides), and the app state {@code UNMOUNTED}. Since 1.2:
+ * {@link org.cerise.api.runtime.RuntimeModel#recent()}, the last requests served
+ * ({@link org.cerise.api.runtime.RecentRequest}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.cerise.api.runtime;
 

@@ -165,7 +165,14 @@ public final class CoreRequest implements Request {
 
     @Override
     public String remoteAddr() {
-        return remoteAddr != null ? remoteAddr : servlet.getRemoteAddr();
+        String address = remoteAddr;
+        if (address == null) {
+            // Kept: the servlet container may make a new string per call, and the access log and
+            // the recent-requests list both ask at the end of every request.
+            address = servlet.getRemoteAddr();
+            remoteAddr = address;
+        }
+        return address;
     }
 
     @Override

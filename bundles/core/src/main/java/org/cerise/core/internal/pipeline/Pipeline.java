@@ -40,6 +40,7 @@ import org.cerise.core.internal.http.Redirects;
 import org.cerise.core.internal.http.SetCookie;
 import org.cerise.core.internal.http.UrlJoin;
 import org.cerise.core.internal.mount.MountedApp;
+import org.cerise.core.internal.mount.RecentRequests;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,6 +73,7 @@ public final class Pipeline {
      */
     public static void serve(HttpServletRequest servlet, HttpServletResponse out, MountedApp app, String pathInfo)
             throws IOException {
+        long start = System.nanoTime();
         RequestChannels.before();
         CoreResponse response = new CoreResponse();
         String query = servlet.getQueryString();
@@ -117,6 +119,10 @@ public final class Pipeline {
                 app.errorLog().error("on_end_request failed for {}", request.requestLine(), e);
             } finally {
                 org.cerise.core.internal.mount.RequestCounts.count(app.requests(), response.status());
+                // References and numbers only; the list is formatted when the admin reads it.
+                RecentRequests.CORE.record(System.currentTimeMillis(), System.nanoTime() - start, app.name(),
+                        request.method(), request.scriptName(), request.pathInfo(), request.queryString(),
+                        response.status(), request.remoteAddr());
                 Serving.clear();
                 RequestChannels.after();
             }

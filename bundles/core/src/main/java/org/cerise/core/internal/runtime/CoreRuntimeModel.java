@@ -15,6 +15,7 @@ import org.cerise.api.dispatch.Route;
 import org.cerise.api.runtime.AppInfo;
 import org.cerise.api.runtime.DispatcherInfo;
 import org.cerise.api.runtime.Explanation;
+import org.cerise.api.runtime.RecentRequest;
 import org.cerise.api.runtime.RequestCounters;
 import org.cerise.api.runtime.RuntimeModel;
 import org.cerise.api.runtime.SessionInfo;
@@ -29,6 +30,7 @@ import org.cerise.core.internal.http.PathDecoder;
 import org.cerise.core.internal.mount.MountTable;
 import org.cerise.core.internal.mount.MountedApp;
 import org.cerise.core.internal.mount.Mounter;
+import org.cerise.core.internal.mount.RecentRequests;
 import org.cerise.core.internal.mount.RequestCounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +44,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The core's {@link RuntimeModel}: apps, tools and dispatchers from the {@link Mounter}, request
- * counters from {@link RequestCounts}, sessions from whatever contributes a {@link SessionStatus}.
+ * counters from {@link RequestCounts}, the last requests from {@link RecentRequests}, sessions from whatever contributes a {@link SessionStatus}.
  */
 @Component(service = RuntimeModel.class)
 public final class CoreRuntimeModel implements RuntimeModel {
@@ -131,6 +133,11 @@ public final class CoreRuntimeModel implements RuntimeModel {
             }
         }
         return new RequestCounters(total, RequestCounts.perApp(), RequestCounts.perStatus(), rate);
+    }
+
+    @Override
+    public List<RecentRequest> recent() {
+        return RecentRequests.CORE.snapshot();
     }
 
     @Override

@@ -25,6 +25,11 @@ class RuntimeModelTest {
         public String cart() {
             return "cart";
         }
+
+        @Expose
+        public String find(String x, String y) {
+            return x + y;
+        }
     }
 
     private static Harness shop() {
@@ -80,5 +85,26 @@ class RuntimeModelTest {
         assertTrue(RequestCounts.total() >= before + 3);
         assertTrue(RequestCounts.perStatus().get("4xx") >= fours + 1);
         assertEquals(List.of("tree"), h.compile().dispatchers());
+    }
+
+    @Test
+    void theEndOfThePipelineRecordsEachRequestInTheRecentList() throws Exception {
+        Harness h = Harness.of(new Shop()).mount("/recent").name("recent").dispatcher("tree", new ByNameDispatcher());
+        h.get("/recent/find?x=1&y=%3Cb%3E");
+        h.get("/recent/%3Cscript%3Ealert(1)%3C/script%3E");
+        List<org.cerise.api.runtime.RecentRequest> ours = RecentRequests.CORE.snapshot().stream()
+                .filter(r -> r.app().equals("recent")).toList();
+        assertEquals(2, ours.size(), ours.toString());
+        org.cerise.api.runtime.RecentRequest missing = ours.get(0);
+        assertEquals(404, missing.status());
+        assertEquals("/recent/<script>alert(1)</script>", missing.path(), "decoded, as the access log shows it");
+        org.cerise.api.runtime.RecentRequest cart = ours.get(1);
+        assertEquals(200, cart.status());
+        assertEquals("GET", cart.method());
+        assertEquals("/recent/find", cart.path());
+        assertEquals("x=1&y=%3Cb%3E", cart.query());
+        assertEquals("127.0.0.1", cart.remoteAddress());
+        assertTrue(cart.millis() >= 0 && cart.millis() < 60_000, cart.toString());
+        assertTrue(missing.sequence() > cart.sequence());
     }
 }
