@@ -1,6 +1,7 @@
 package org.cerise.admin.internal;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 
 import org.cerise.api.runtime.RuntimeModel;
@@ -12,6 +13,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -39,7 +42,9 @@ public final class AdminApiServlet extends HttpServlet {
     static final int MAX_UPLOAD = 64 * 1024 * 1024;
     /** The app actions without a body: {@code POST /apps/NAME/ACTION}. */
     private static final java.util.Set<String> APP_ACTIONS = java.util.Set.of("mount", "unmount", "restart");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Instants (a recent request's time) as ISO-8601 text, without Jackson's java.time module. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("cerise-instants").addSerializer(Instant.class, ToStringSerializer.instance));
 
     @Reference
     private transient RuntimeModel model;
@@ -98,7 +103,7 @@ public final class AdminApiServlet extends HttpServlet {
         switch (what) {
             case "/":
                 send(response, 200, Map.of("endpoints", java.util.List.of("apps", "apps/NAME/config", "tools",
-                        "dispatchers", "sessions", "requests", "explain?path=/some/path", "csrf", "POST store",
+                        "dispatchers", "sessions", "requests", "requests/recent", "explain?path=/some/path", "csrf", "POST store",
                         "POST deploy", "POST apps/NAME/mount", "POST apps/NAME/unmount", "POST apps/NAME/restart",
                         "POST apps/NAME/config")));
                 break;
@@ -117,6 +122,9 @@ public final class AdminApiServlet extends HttpServlet {
                 break;
             case "/requests":
                 send(response, 200, model.requests());
+                break;
+            case "/requests/recent":
+                send(response, 200, model.recent());
                 break;
             case "/explain":
                 String path = request.getParameter("path");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.cerise.api.runtime.AppInfo;
 import org.cerise.api.runtime.DispatcherInfo;
 import org.cerise.api.runtime.Explanation;
+import org.cerise.api.runtime.RecentRequest;
 import org.cerise.api.runtime.RequestCounters;
 import org.cerise.api.runtime.RuntimeModel;
 import org.cerise.api.runtime.SessionInfo;
@@ -20,7 +21,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AdminCommands.class, property = {"osgi.command.scope=cerise",
         "osgi.command.function=apps", "osgi.command.function=tools", "osgi.command.function=dispatchers",
-        "osgi.command.function=sessions", "osgi.command.function=requests", "osgi.command.function=explain",
+        "osgi.command.function=sessions", "osgi.command.function=requests", "osgi.command.function=recent",
+        "osgi.command.function=explain",
         "osgi.command.function=store", "osgi.command.function=mount", "osgi.command.function=unmount",
         "osgi.command.function=restart", "osgi.command.function=deploy", "osgi.command.function=config",
         "osgi.command.function=unset"})
@@ -57,6 +59,20 @@ public final class AdminCommands {
     /** @return the request counters (cerise:requests) */
     public RequestCounters requests() {
         return model.requests();
+    }
+
+    /** @return the last requests served, newest first (cerise:recent) */
+    public List<RecentRequest> recent() {
+        return model.recent();
+    }
+
+    /**
+     * @param count how many to show
+     * @return the last {@code count} requests served, newest first (cerise:recent 10)
+     */
+    public List<RecentRequest> recent(int count) {
+        List<RecentRequest> all = model.recent();
+        return all.subList(0, Math.max(0, Math.min(count, all.size())));
     }
 
     /**

@@ -5,7 +5,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
-/** The Web Console page {@code /system/console/cerise-requests}: the request counters and a live chart of the request rate. */
+/**
+ * The Web Console page {@code /system/console/cerise-requests}: the request counters, a live chart
+ * of the request rate and the live list of recent requests.
+ */
 @Component(service = Servlet.class, property = {"felix.webconsole.label=cerise-requests", "felix.webconsole.title=Requests",
         ConsolePlugin.CATEGORY})
 public final class ConsoleRequests extends ConsolePlugin {

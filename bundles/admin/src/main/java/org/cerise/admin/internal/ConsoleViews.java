@@ -1,6 +1,8 @@
 package org.cerise.admin.internal;
 
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.cerise.api.runtime.AppControl;
 import org.cerise.api.runtime.AppInfo;
 import org.cerise.api.runtime.Explanation;
+import org.cerise.api.runtime.RecentRequest;
 import org.cerise.api.runtime.RequestCounters;
 import org.cerise.api.runtime.SessionInfo;
 import org.owasp.encoder.Encode;
@@ -221,6 +224,7 @@ final class ConsoleViews {
                 .append("<text x=\"600\" y=\"176\" font-size=\"11\">now</text>")
                 .append("<polyline id=\"cerise-chart-line\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" points=\"\"/>")
                 .append("</svg>");
+        out.append(recent(v.model().recent()));
         out.append(ConsolePages.table(List.of("Status", "Requests"), List.copyOf(r.perStatus().entrySet()),
                 (Map.Entry<String, Long> e) -> List.of(e.getKey(), String.valueOf(e.getValue()))));
         out.append(ConsolePages.table(List.of("App", "Requests"), List.copyOf(r.perApp().entrySet()),
@@ -229,7 +233,47 @@ final class ConsoleViews {
         return out.toString();
     }
 
-    /** One sample a second; the rate is the difference of two totals over the time between them. */
+    /** The columns of the recent requests, here and in {@link #REQUESTS_JS}. */
+    private static final List<String> RECENT_COLUMNS = List.of("Time", "App", "Method", "Path", "Status", "ms", "Remote address");
+
+    /**
+     * The table of recent requests as the page first shows it; the script redraws it from
+     * {@code /cerise/api/requests/recent} with the chart's polling. Paths and query strings come
+     * from clients: every cell is escaped here and set as text (never as markup) there.
+     */
+    static String recent(List<RecentRequest> list) {
+        StringBuilder out = new StringBuilder("<h3>Recent requests</h3><p>The last requests the apps served, newest first ")
+                .append("(the core keeps 100; paths and query strings cut after ").append(RecentRequest.MAX_TEXT)
+                .append(" characters).</p><table class=\"nicetable\" id=\"cerise-recent\"><thead><tr>");
+        for (String h : RECENT_COLUMNS) {
+            out.append("<th>").append(Encode.forHtml(h)).append("</th>");
+        }
+        out.append("</tr></thead><tbody data-top=\"").append(list.isEmpty() ? -1 : list.get(0).sequence()).append("\">");
+        if (list.isEmpty()) {
+            out.append("<tr><td colspan=\"").append(RECENT_COLUMNS.size()).append("\">(none yet)</td></tr>");
+        }
+        for (RecentRequest q : list) {
+            out.append("<tr data-sequence=\"").append(q.sequence()).append("\"><td title=\"")
+                    .append(Encode.forHtmlAttribute(q.time().toString())).append("\">")
+                    .append(Encode.forHtml(TIME.format(q.time()))).append("</td>");
+            for (String c : List.of(q.app(), q.method(), q.query().isEmpty() ? q.path() : q.path() + "?" + q.query(),
+                    String.valueOf(q.status()), String.format(Locale.ROOT, "%.3f", q.millis()),
+                    q.remoteAddress() == null ? "" : q.remoteAddress())) {
+                out.append("<td>").append(Encode.forHtml(c)).append("</td>");
+            }
+            out.append("</tr>");
+        }
+        return out.append("</tbody></table>").toString();
+    }
+
+    /** The page's first rendering shows the server's local time; the script then the browser's. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /**
+     * One sample a second; the rate is the difference of two totals over the time between them.
+     * The same tick redraws the recent requests, only when a newer one arrived.
+     */
     private static final String REQUESTS_JS = """
             (function () {
               var rates = [], last = null, line = document.getElementById('cerise-chart-line');
@@ -259,9 +303,48 @@ final class ConsoleViews {
                     }
                     last = {total: c.total, at: now};
                     document.getElementById('cerise-total').textContent = String(c.total);
+                    return fetch('/cerise/api/requests/recent', {credentials: 'same-origin', cache: 'no-store'});
                   })
+                  .then(function (r) { return r && r.ok ? r.json() : null; })
+                  .then(function (list) { if (list) { recent(list); } })
                   .catch(function () {})
                   .then(function () { setTimeout(tick, 1000); });
+              }
+              // Paths and query strings come from clients: cells get text, never markup.
+              function cell(tr, text) {
+                var td = document.createElement('td');
+                td.textContent = text;
+                tr.appendChild(td);
+                return td;
+              }
+              function two(n) { return (n < 10 ? '0' : '') + n; }
+              function recent(list) {
+                var body = document.querySelector('#cerise-recent tbody');
+                var top = list.length ? String(list[0].sequence) : '-1';
+                if (!body || body.getAttribute('data-top') === top) { return; }
+                body.setAttribute('data-top', top);
+                var rows = document.createDocumentFragment();
+                if (!list.length) {
+                  var none = document.createElement('tr');
+                  cell(none, '(none yet)').colSpan = 7;
+                  rows.appendChild(none);
+                }
+                list.forEach(function (q) {
+                  var tr = document.createElement('tr');
+                  tr.setAttribute('data-sequence', String(q.sequence));
+                  var t = new Date(q.time);
+                  cell(tr, two(t.getHours()) + ':' + two(t.getMinutes()) + ':' + two(t.getSeconds()) + '.'
+                    + String(t.getMilliseconds()).padStart(3, '0')).title = String(q.time);
+                  cell(tr, q.app);
+                  cell(tr, q.method);
+                  cell(tr, q.query ? q.path + '?' + q.query : q.path);
+                  cell(tr, String(q.status));
+                  cell(tr, Number(q.millis).toFixed(3));
+                  cell(tr, q.remoteAddress || '');
+                  rows.appendChild(tr);
+                });
+                while (body.firstChild) { body.removeChild(body.firstChild); }
+                body.appendChild(rows);
               }
               tick();
             })();

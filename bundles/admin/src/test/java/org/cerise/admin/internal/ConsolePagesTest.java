@@ -1,13 +1,16 @@
 package org.cerise.admin.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.cerise.api.runtime.AppInfo;
 import org.cerise.api.runtime.DispatcherInfo;
 import org.cerise.api.runtime.Explanation;
+import org.cerise.api.runtime.RecentRequest;
 import org.cerise.api.runtime.RequestCounters;
 import org.cerise.api.runtime.RuntimeModel;
 import org.cerise.api.runtime.SessionInfo;
@@ -50,6 +53,14 @@ class ConsolePagesTest {
         public Explanation explain(String path) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<RecentRequest> recent() {
+            return List.of(new RecentRequest(8, Instant.parse("2026-11-21T12:00:01.250Z"), "a", "GET",
+                    "/a/<script>alert(1)</script>", "x=\"><img src=x onerror=alert(2)>", 404, 1.5, "10.0.0.7"),
+                    new RecentRequest(7, Instant.parse("2026-11-21T12:00:00Z"), "a", "POST", "/a/form", "", 303, 0.25,
+                            null));
+        }
     };
 
     @Test
@@ -79,5 +90,40 @@ class ConsolePagesTest {
         String html = ConsolePages.requests(MODEL);
         assertTrue(html.contains("<td>5</td><td>0.50</td>"), html);
         assertTrue(html.contains("<td>5xx</td><td>1</td>"), html);
+    }
+
+    @Test
+    void recentRequestsAreRowsOfEscapedTextNewestFirst() {
+        String html = ConsoleViews.requests(new ConsolePlugin.View(MODEL, null, null, null));
+        assertFalse(html.contains("<script>alert"), html);
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("<td>a</td><td>GET</td><td>/a/&lt;script&gt;alert(1)&lt;/script&gt;?x=&#34;&gt;"
+                + "&lt;img src=x onerror=alert(2)&gt;</td><td>404</td><td>1.500</td><td>10.0.0.7</td>"), html);
+        assertTrue(html.indexOf("data-sequence=\"8\"") < html.indexOf("data-sequence=\"7\""), "newest first");
+        assertTrue(html.contains("<td>/a/form</td><td>303</td><td>0.250</td><td></td>"), html);
+        assertTrue(html.contains("<tbody data-top=\"8\">"), html);
+        // the live redraw sets cells as text, never as markup
+        assertTrue(html.contains("td.textContent = text"), html);
+        assertFalse(html.contains("innerHTML"), html);
+        assertFalse(html.contains("insertAdjacentHTML"), html);
+    }
+
+    @Test
+    void noRecentRequestsYet() {
+        String html = ConsoleViews.recent(List.of());
+        assertTrue(html.contains("(none yet)"), html);
+        assertTrue(html.contains("data-top=\"-1\""), html);
+    }
+
+    @Test
+    void recentRequestsAsJsonWithIsoTimes() throws Exception {
+        String json = AdminApiServlet.json().writeValueAsString(MODEL.recent());
+        com.fasterxml.jackson.databind.JsonNode first = AdminApiServlet.json().readTree(json).get(0);
+        assertEquals("2026-11-21T12:00:01.250Z", first.get("time").asText());
+        assertEquals(8, first.get("sequence").asLong());
+        assertEquals("/a/<script>alert(1)</script>", first.get("path").asText());
+        assertEquals(404, first.get("status").asInt());
+        assertEquals(1.5, first.get("millis").asDouble());
+        assertEquals("10.0.0.7", first.get("remoteAddress").asText());
     }
 }
