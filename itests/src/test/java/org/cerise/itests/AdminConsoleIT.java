@@ -29,6 +29,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The Felix Web Console at /system/console over real HTTP (bundles/admin/README.md): it takes
  * the admin API's credentials and nothing else (its own admin/admin default does not work), and
@@ -149,6 +152,56 @@ public class AdminConsoleIT extends CeriseTestSupport {
         assertTrue(requests, requests.contains("<th>Total</th>"));
         String tools = console("/cerise-tools", auth).body();
         assertTrue(tools, tools.contains("<td>gzip</td>"));
+    }
+
+    /**
+     * Requests an app served, a hostile path among them, are listed newest first with their
+     * statuses in the JSON API, and on the console's Requests page as escaped text.
+     */
+    @Test
+    public void recentRequestsInTheApiAndOnTheRequestsPage() throws Exception {
+        String auth = basic("admin", PASSWORD);
+        String nonce = Long.toString(System.nanoTime(), 36);
+        assertEquals(200, get("/tut01/").statusCode());
+        HttpResponse<String> hostile = get("/tut01/%3Cscript%3Ealert(" + nonce + ")%3C/script%3E");
+        assertEquals(404, hostile.statusCode());
+        String path = "/tut01/<script>alert(" + nonce + ")</script>";
+
+        HttpResponse<String> api = send(HttpRequest.newBuilder(URI.create(url("/cerise/api/requests/recent")))
+                .header("Authorization", auth));
+        assertEquals(api.body(), 200, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode list = new ObjectMapper().readTree(api.body());
+        assertTrue(api.body(), list.isArray() && list.size() >= 2 && list.size() <= 100);
+        int at = -1;
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                assertTrue("newest first", list.get(i - 1).path("sequence").asLong() > list.get(i).path("sequence").asLong());
+            }
+            if (list.get(i).path("path").asText().equals(path)) {
+                at = i;
+            }
+        }
+        assertTrue(api.body(), at >= 0);
+        JsonNode bad = list.get(at);
+        assertEquals(404, bad.path("status").asInt());
+        assertEquals("tut01", bad.path("app").asText());
+        assertEquals("GET", bad.path("method").asText());
+        assertEquals("", bad.path("query").asText());
+        assertEquals("127.0.0.1", bad.path("remoteAddress").asText());
+        assertTrue(bad.toString(), bad.path("millis").asDouble(-1) >= 0);
+        assertTrue(bad.toString(), bad.path("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+        JsonNode ok = list.get(at + 1);
+        assertEquals("the request before it", "/tut01/", ok.path("path").asText());
+        assertEquals(200, ok.path("status").asInt());
+
+        assertEquals(401, get("/cerise/api/requests/recent").statusCode());
+
+        String page = console("/cerise-requests", auth).body();
+        assertTrue(page, page.contains("id=\"cerise-recent\""));
+        assertTrue(page, page.contains("<td>tut01</td><td>GET</td><td>/tut01/&lt;script&gt;alert(" + nonce
+                + ")&lt;/script&gt;</td><td>404</td>"));
+        assertTrue(page, !page.contains("<script>alert(" + nonce));
     }
 
     /**
