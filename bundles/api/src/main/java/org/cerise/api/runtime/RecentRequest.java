@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param sequence      the request's number since the core started, in the order requests
  *                      finished: a later request has a larger number (for clients that poll and
  *                      want only what is new)
- * @param time          when the request arrived (its end less its duration), to the millisecond
+ * @param time          when the request arrived (the pipeline started it), to the millisecond
  * @param app           the name of the app that served it
  * @param method        the HTTP method, as the app saw it ({@code GET} after an internal redirect)
  * @param path          the decoded path, mount point included, as the access log shows it;

@@ -22,13 +22,14 @@ import org.cerise.api.runtime.RecentRequest;
  * happen only when the list is read ({@link #snapshot()}), which is rare (an admin's page).
  *
  * <p>Why this is cheap enough for the request path (budget about 1-1.5 µs per request, see the
- * shared DESIGN.md): one {@code System.currentTimeMillis()} (a vDSO read, ~20 ns), one
- * {@code getAndIncrement} and one CAS that nearly always succeeds at once (~5-10 ns each
- * uncontended), and one 64-byte object that dies young. The ticket counter is the one cache line
- * every worker writes (the counters of {@link RequestCounts} avoid that with LongAdders, but an
- * order needs one counter); contended across many cores an atomic add costs tens of ns, still a
- * few percent of the budget. The JMH benchmark in {@code src/bench/} measures it; its README has
- * the numbers.
+ * shared DESIGN.md): the pipeline reads {@code System.nanoTime()} when a request arrives and
+ * when it ends (the duration; the wall-clock time is derived when the list is read); recording is
+ * one {@code getAndIncrement}, one CAS that nearly always succeeds at once, and one 64-byte object
+ * that dies young. The JMH benchmark in {@code src/bench/} measured about 20 ns and 64 bytes for
+ * {@link #record}, and 35 ns per clock read, on a loaded 2-core VM (its README). The ticket
+ * counter is the one cache line every worker writes (the counters of {@link RequestCounts} avoid
+ * that with LongAdders, but an order needs one counter); contended across many cores an atomic
+ * add costs tens of ns, still a few percent of the budget.
  *
  * <p>Guarantees: every entry that is listed is whole (entries are immutable and published
  * through the array's volatile semantics); the list is ordered newest first by ticket, i.e. by
@@ -64,8 +65,8 @@ public final class RecentRequests {
     /**
      * Records one finished request. Called once per request; stores references, formats nothing.
      *
-     * @param endMillis  the wall clock when it finished ({@link System#currentTimeMillis()})
-     * @param nanos      how long it took
+     * @param startNanos when it arrived ({@link System#nanoTime()})
+     * @param endNanos   when it finished ({@link System#nanoTime()})
      * @param app        the app's name
      * @param method     the HTTP method
      * @param scriptName the mount point ({@code ""} for the root)
@@ -74,10 +75,11 @@ public final class RecentRequests {
      * @param status     the status sent
      * @param remote     the client's address, or {@code null}
      */
-    public void record(long endMillis, long nanos, String app, String method, String scriptName, String pathInfo,
+    public void record(long startNanos, long endNanos, String app, String method, String scriptName, String pathInfo,
             String query, int status, String remote) {
         long ticket = tickets.getAndIncrement();
-        Entry entry = new Entry(ticket, endMillis, nanos, app, method, scriptName, pathInfo, query, status, remote);
+        Entry entry = new Entry(ticket, startNanos, endNanos - startNanos, app, method, scriptName, pathInfo, query,
+                status, remote);
         int i = (int) (ticket % slots.length());
         Entry current = slots.get(i);
         // Nearly always one CAS that succeeds; it fails only when another writer stored into the
@@ -89,10 +91,19 @@ public final class RecentRequests {
 
     /** @return the requests kept, newest first, formatted for the runtime model */
     public List<RecentRequest> snapshot() {
+        return snapshot(System.currentTimeMillis(), System.nanoTime());
+    }
+
+    /**
+     * @param nowMillis the wall clock now
+     * @param nowNanos  {@link System#nanoTime()} now, read with {@code nowMillis}
+     * @return the requests kept, newest first, their arrival on the wall clock
+     */
+    List<RecentRequest> snapshot(long nowMillis, long nowNanos) {
         List<Entry> entries = entries();
         List<RecentRequest> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            out.add(e.toRecord());
+            out.add(e.toRecord(nowMillis, nowNanos));
         }
         return Collections.unmodifiableList(out);
     }
@@ -152,7 +163,7 @@ public final class RecentRequests {
     /** One request as stored: the references and numbers it had, nothing formatted. */
     static final class Entry {
         final long ticket;
-        final long endMillis;
+        final long startNanos;
         final long nanos;
         final String app;
         final String method;
@@ -162,10 +173,10 @@ public final class RecentRequests {
         final int status;
         final String remote;
 
-        Entry(long ticket, long endMillis, long nanos, String app, String method, String scriptName, String pathInfo,
+        Entry(long ticket, long startNanos, long nanos, String app, String method, String scriptName, String pathInfo,
                 String query, int status, String remote) {
             this.ticket = ticket;
-            this.endMillis = endMillis;
+            this.startNanos = startNanos;
             this.nanos = nanos;
             this.app = app;
             this.method = method;
@@ -176,9 +187,16 @@ public final class RecentRequests {
             this.remote = remote;
         }
 
-        RecentRequest toRecord() {
+        /**
+         * The wall-clock arrival is worked out here, from the monotonic clock and the wall clock
+         * read together now, rather than read per request (a clock read costs about as much as
+         * the rest of the recording): entries are seconds or minutes old, so the two clocks'
+         * drift in between is far below the millisecond shown.
+         */
+        RecentRequest toRecord(long nowMillis, long nowNanos) {
             String path = (scriptName == null ? "" : scriptName) + (pathInfo == null ? "" : pathInfo);
-            return new RecentRequest(ticket, Instant.ofEpochMilli(endMillis - nanos / 1_000_000), app, method,
+            return new RecentRequest(ticket, Instant.ofEpochMilli(nowMillis - (nowNanos - startNanos) / 1_000_000), app,
+                    method,
                     shown(path.isEmpty() ? "/" : path), query == null ? "" : shown(query), status,
                     Math.round(nanos / 1_000.0) / 1_000.0, remote);
         }

@@ -120,7 +120,7 @@ public final class Pipeline {
             } finally {
                 org.cerise.core.internal.mount.RequestCounts.count(app.requests(), response.status());
                 // References and numbers only; the list is formatted when the admin reads it.
-                RecentRequests.CORE.record(System.currentTimeMillis(), System.nanoTime() - start, app.name(),
+                RecentRequests.CORE.record(start, System.nanoTime(), app.name(),
                         request.method(), request.scriptName(), request.pathInfo(), request.queryString(),
                         response.status(), request.remoteAddr());
                 Serving.clear();

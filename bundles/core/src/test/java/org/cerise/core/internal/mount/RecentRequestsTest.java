@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RecentRequestsTest {
 
     private static void write(RecentRequests ring, int n) {
-        ring.record(1_000_000 + n, 2_500_000, "app", "GET", "/m", "/p" + n, n % 2 == 0 ? "" : "q=" + n, 200 + n, "10.0.0.1");
+        ring.record(n * 1_000_000L, n * 1_000_000L + 2_500_000, "app", "GET", "/m", "/p" + n, n % 2 == 0 ? "" : "q=" + n, 200 + n, "10.0.0.1");
     }
 
     private static List<String> paths(List<RecentRequest> list) {
@@ -52,7 +52,8 @@ class RecentRequestsTest {
         for (int i = 0; i < 10; i++) {
             write(ring, i);
         }
-        List<RecentRequest> list = ring.snapshot();
+        // now: wall clock 1_000_000 ms at the monotonic 20 ms
+        List<RecentRequest> list = ring.snapshot(1_000_000, 20_000_000);
         assertEquals(List.of("/m/p9", "/m/p8", "/m/p7", "/m/p6"), paths(list));
         assertEquals(List.of(9L, 8L, 7L, 6L), list.stream().map(RecentRequest::sequence).toList());
         RecentRequest nine = list.get(0);
@@ -63,7 +64,7 @@ class RecentRequestsTest {
         assertEquals(209, nine.status());
         assertEquals(2.5, nine.millis());
         assertEquals("10.0.0.1", nine.remoteAddress());
-        assertEquals(Instant.ofEpochMilli(1_000_009 - 2), nine.time(), "arrival = end less duration");
+        assertEquals(Instant.ofEpochMilli(1_000_000 - 20 + 9), nine.time(), "arrival on the wall clock, 11 ms ago");
     }
 
     @Test
@@ -77,7 +78,7 @@ class RecentRequestsTest {
     @Test
     void theRootAppsPathAndMillisToTheMicrosecond() {
         RecentRequests ring = new RecentRequests(2);
-        ring.record(5_000, 1_234_567, "root", "POST", "", "", "", 303, null);
+        ring.record(5_000, 5_000 + 1_234_567, "root", "POST", "", "", "", 303, null);
         RecentRequest r = ring.snapshot().get(0);
         assertEquals("/", r.path());
         assertEquals(1.235, r.millis());
@@ -126,7 +127,7 @@ class RecentRequestsTest {
                 }
                 for (int n = 0; n < each; n++) {
                     // the fields repeat the thread and the count, so a torn entry would show
-                    ring.record(n, n * 1_000L, "t" + thread, "GET", "/t" + thread, "/" + n, "n=" + n, 200 + thread,
+                    ring.record(n, n + n * 1_000L, "t" + thread, "GET", "/t" + thread, "/" + n, "n=" + n, 200 + thread,
                             "10.0.0." + thread);
                 }
             }, "writer-" + t);

@@ -105,6 +105,7 @@ class RuntimeModelTest {
         assertEquals("x=1&y=%3Cb%3E", cart.query());
         assertEquals("127.0.0.1", cart.remoteAddress());
         assertTrue(cart.millis() >= 0 && cart.millis() < 60_000, cart.toString());
+        assertTrue(Math.abs(cart.time().toEpochMilli() - System.currentTimeMillis()) < 60_000, cart.toString());
         assertTrue(missing.sequence() > cart.sequence());
     }
 }
