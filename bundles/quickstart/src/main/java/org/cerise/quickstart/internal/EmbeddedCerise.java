@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -22,6 +23,8 @@ import java.util.jar.Manifest;
 import org.apache.felix.framework.FrameworkFactory;
 import org.cerise.api.CeriseApp;
 import org.cerise.api.embed.Embedding;
+import org.cerise.api.runtime.AppInfo;
+import org.cerise.api.runtime.RuntimeModel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -64,6 +67,10 @@ public final class EmbeddedCerise implements Embedding {
     private static final String GLOBAL_PID = "org.cerise.global";
     private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
     private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
+    /** Cerise's bundles started before the apps are mounted (see {@link #isOptional}). */
+    private static final Set<String> CORE_BUNDLES = Set.of("org.cerise.api", "org.cerise.core",
+            "org.cerise.dispatch.tree", "org.cerise.tool.trailingslash", "org.cerise.tool.encode",
+            "org.cerise.tool.logging", "org.cerise.http.jetty");
 
     private final Map<String, String> global = new LinkedHashMap<>();
     private final List<App> apps = new ArrayList<>();
@@ -73,6 +80,11 @@ public final class EmbeddedCerise implements Embedding {
     private Thread shutdownHook;
     private CountDownLatch stopped = new CountDownLatch(1);
     private Logger log;
+    /** Opens when the optional bundles have started (or there were none). */
+    private volatile CountDownLatch optionalStarted = new CountDownLatch(0);
+    private Thread optionalStarter;
+    /** Set while the container stops: the optional bundles' thread starts no more. */
+    private volatile boolean stopping;
 
     /** An app handed to {@link #mount}, registered while the container runs. */
     private static final class App {
@@ -132,6 +144,7 @@ public final class EmbeddedCerise implements Embedding {
         apps.add(app);
         if (framework != null) {
             register(app);
+            awaitApps();
         }
     }
 
@@ -278,6 +291,7 @@ public final class EmbeddedCerise implements Embedding {
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
         timer.lap("bundles resolved");
         stopped = new CountDownLatch(1);
+        stopping = false;
         shutdownHook = new Thread(this::stop, "cerise-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
 
@@ -316,10 +330,17 @@ public final class EmbeddedCerise implements Embedding {
         } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
         }
+        // What serves a first request first; Cerise's optional bundles (most tools, the other
+        // dispatchers, the session stores) once the apps are mounted, on another thread.
+        List<Bundle> optional = new ArrayList<>();
         for (Bundle b : rest) {
-            startBundle(b);
+            if (isOptional(b)) {
+                optional.add(b);
+            } else {
+                startBundle(b);
+            }
         }
-        timer.lap("Cerise's bundles started");
+        timer.lap("Cerise's core bundles started (" + optional.size() + " optional ones to come)");
         if (jettyStarter != null) {
             try {
                 jettyStarter.join();
@@ -335,7 +356,82 @@ public final class EmbeddedCerise implements Embedding {
         for (App app : apps) {
             register(app);
         }
+        startOptional(optional);
+        awaitApps();
         timer.lap(apps.size() + " app(s) mounted");
+    }
+
+    /**
+     * Cerise's bundles that a first request to an app with the default config does not need:
+     * everything of Cerise's but the API, the core, the tree dispatcher, the tools on by default
+     * and the Jetty integration (the bundles of features/cerise-core.json but the other
+     * dispatchers). Whatever is not Cerise's (the OSGi stack, the user's own bundles) is needed.
+     */
+    private static boolean isOptional(Bundle b) {
+        String bsn = b.getSymbolicName();
+        return bsn != null && bsn.startsWith("org.cerise.") && !CORE_BUNDLES.contains(bsn);
+    }
+
+    /** Starts the optional bundles on their own thread; {@link #optionalStarted} opens when done. */
+    private void startOptional(List<Bundle> optional) {
+        CountDownLatch done = new CountDownLatch(1);
+        optionalStarted = done;
+        if (optional.isEmpty()) {
+            done.countDown();
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                for (Bundle b : optional) {
+                    if (stopping) {
+                        return;
+                    }
+                    startBundle(b);
+                }
+            } finally {
+                done.countDown();
+            }
+        }, "cerise-start-optional");
+        starter.setDaemon(true);
+        optionalStarter = starter;
+        starter.start();
+    }
+
+    /**
+     * Waits until no app of ours waits any more for a piece (an app naming a tool, dispatcher
+     * or store of the optional bundles mounts when it arrives), or until every bundle started:
+     * when {@code start()} returns, each app serves, or says why not. Bounded.
+     */
+    private void awaitApps() {
+        ServiceReference<RuntimeModel> ref = framework.getBundleContext().getServiceReference(RuntimeModel.class);
+        RuntimeModel model = ref == null ? null : framework.getBundleContext().getService(ref);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!optionalStarted.await(5, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                if (model != null && noAppWaits(model)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (model != null) {
+                framework.getBundleContext().ungetService(ref);
+            }
+        }
+    }
+
+    private boolean noAppWaits(RuntimeModel model) {
+        Set<String> ours = new HashSet<>();
+        for (App app : apps) {
+            ours.add(app.name);
+        }
+        for (AppInfo info : model.apps()) {
+            if (ours.remove(info.name()) && "WAITING".equals(info.state())) {
+                return false;
+            }
+        }
+        return ours.isEmpty(); // every app of ours is known to the core, and none waits
     }
 
     /**
@@ -607,6 +703,16 @@ public final class EmbeddedCerise implements Embedding {
     private void stopFramework() {
         Framework f = framework;
         framework = null;
+        stopping = true;
+        Thread starter = optionalStarter;
+        optionalStarter = null;
+        if (starter != null && starter != Thread.currentThread()) {
+            try {
+                starter.join(10_000); // it finishes the bundle it starts, then ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (App app : apps) {
             if (app.registration != null) {
                 try {
@@ -618,8 +724,10 @@ public final class EmbeddedCerise implements Embedding {
             }
         }
         if (f != null) {
-            // Cerise's bundles first, the core before the tools and stores: each then leaves
-            // quietly instead of the core re-mounting and warning as its pieces go one by one.
+            // Cerise's bundles first: the sessions tool before the stores (a store whose engine
+            // goes with the core would leave it warning that sessions have nowhere to go), then
+            // the core before the other tools and stores, so that each leaves quietly instead of
+            // the core re-mounting as its pieces go one by one.
             List<Bundle> cerise = new ArrayList<>();
             for (Bundle b : f.getBundleContext().getBundles()) {
                 if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.cerise.")) {
@@ -654,7 +762,8 @@ public final class EmbeddedCerise implements Embedding {
 
     private static int stopRank(Bundle b) {
         String bsn = b.getSymbolicName();
-        return bsn.equals("org.cerise.core") ? 0 : bsn.startsWith("org.cerise.tool.") ? 1 : 2;
+        return bsn.equals("org.cerise.tool.sessions") ? 0 : bsn.equals("org.cerise.core") ? 1
+                : bsn.startsWith("org.cerise.tool.") ? 2 : 3;
     }
 
     private String host() {

@@ -80,7 +80,7 @@ public final class Mounter {
     private ServiceTracker<Tool, Tool> toolTracker;
     private ServiceTracker<Dispatcher, Dispatcher> dispatcherTracker;
     private ServiceTracker<ConfigNamespace, ConfigNamespace> namespaceTracker;
-    /** Ends the grace periods of mount points that did not come back (one daemon thread, idle otherwise). */
+    /** Ends the grace periods of mount points that did not come back, and warns of apps still waiting (one daemon thread, idle otherwise). */
     private java.util.concurrent.ScheduledExecutorService graceTimer;
     private long graceNanos = seconds(DEFAULT_GRACE);
     private long holdNanos = seconds(DEFAULT_HOLD);
@@ -91,6 +91,8 @@ public final class Mounter {
     static final String HOLD_KEY = "engine.redeploy_hold";
     static final double DEFAULT_GRACE = 3.0;
     static final double DEFAULT_HOLD = 2.0;
+    /** How long an app waits before its wait is logged at WARN (at DEBUG at once). */
+    static final long WAITING_WARN_DELAY_MS = 1000;
 
     /** @return the current mount table */
     public MountTable table() {
@@ -116,7 +118,7 @@ public final class Mounter {
     void activate(BundleContext ctx, Map<String, Object> properties) throws InvalidSyntaxException {
         this.context = ctx;
         graceTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cerise-redeploy-grace");
+            Thread t = new Thread(r, "cerise-mount-timer");
             t.setDaemon(true);
             return t;
         });
@@ -467,12 +469,27 @@ public final class Mounter {
             }
         } else if (!r.state.equals(before)) {
             if (r.state.status() == AppState.Status.WAITING) {
-                LOG.warn("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
+                // What an app waits for often comes a moment later (bundles start one by one; the
+                // quickstart starts the optional ones after the apps): said at WARN only if the app
+                // still waits for it a second later, so that a start-up log warns of real waits only.
+                LOG.debug("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
                         r.state.reason());
+                AppState waiting = r.state;
+                if (graceTimer != null && !graceTimer.isShutdown()) {
+                    graceTimer.schedule(() -> warnIfStillWaiting(r, waiting, mount), WAITING_WARN_DELAY_MS,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
             } else {
                 LOG.warn("App '{}' at {} (bundle {}) cannot be mounted: {}", r.name, mount, r.bundle.getSymbolicName(),
                         r.state.reason());
             }
+        }
+    }
+
+    private synchronized void warnIfStillWaiting(AppRecord r, AppState waiting, String mount) {
+        if (records.get(r.ref) == r && waiting.equals(r.state)) {
+            LOG.warn("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
+                    r.state.reason());
         }
     }
 
