@@ -73,6 +73,12 @@ public final class Mounter {
     private GlobalConfig.Loaded global = GlobalConfig.BUILT_IN;
     private BundleContext context;
     private NamedServiceTrackers namedServices;
+    /** While an app is prepared: the names its compilation looks up, and the thread compiling it. */
+    private Set<String> compilingLookups;
+    private Thread compilingThread;
+    private static final String TOOL = "tool";
+    private static final String DISPATCHER = "dispatcher";
+    private static final String NAMESPACE = "config namespace";
     private AppCompiler compiler;
     private final AppOverrides overrides = new AppOverrides(() -> remountAll("an app's config override changed"));
     private ServiceRegistration<ManagedServiceFactory> overridesRegistration;
@@ -123,8 +129,8 @@ public final class Mounter {
             return t;
         });
         namedServices = new NamedServiceTrackers(ctx, () -> remountAll("a service that a tool uses changed"));
-        compiler = new AppCompiler(name -> best(tools, name), name -> best(dispatchers, name),
-                name -> best(namespaces, name), namedServices);
+        compiler = new AppCompiler(name -> lookUp(tools, TOOL, name), name -> lookUp(dispatchers, DISPATCHER, name),
+                name -> lookUp(namespaces, NAMESPACE, name), namedServices);
         applyGlobal(properties);
         String host = ctx.getProperty("org.apache.felix.http.host");
         String port = ctx.getProperty("org.osgi.service.http.port");
@@ -132,13 +138,13 @@ public final class Mounter {
                 + ":" + (port == null ? "8080" : port));
         toolTracker = new ServiceTracker<>(ctx,
                 ctx.createFilter("(&(objectClass=" + Tool.class.getName() + ")(" + Tool.NAME + "=*))"),
-                new NamedTracker<>(tools, Tool.NAME, "tool"));
+                new NamedTracker<>(tools, Tool.NAME, TOOL));
         dispatcherTracker = new ServiceTracker<>(ctx,
                 ctx.createFilter("(&(objectClass=" + Dispatcher.class.getName() + ")(" + Dispatcher.NAME + "=*))"),
-                new NamedTracker<>(dispatchers, Dispatcher.NAME, "dispatcher"));
+                new NamedTracker<>(dispatchers, Dispatcher.NAME, DISPATCHER));
         namespaceTracker = new ServiceTracker<>(ctx,
                 ctx.createFilter("(&(objectClass=" + ConfigNamespace.class.getName() + ")(" + ConfigNamespace.NAME + "=*))"),
-                new NamedTracker<>(namespaces, ConfigNamespace.NAME, "config namespace"));
+                new NamedTracker<>(namespaces, ConfigNamespace.NAME, NAMESPACE));
         appTracker = new ServiceTracker<>(ctx, ctx.createFilter("(" + CeriseApp.MOUNT + "=*)"), new AppTracker());
         toolTracker.open();
         namespaceTracker.open();
@@ -391,6 +397,41 @@ public final class Mounter {
         publish();
     }
 
+    /**
+     * After a tool, dispatcher or config namespace came, changed or left: prepares again only the
+     * apps it can change, those that looked its name up when they were compiled (they use it, or
+     * wait for it) and those not mounted; the others keep their compiled generation. (When the
+     * optional tools arrive one by one after the apps, each would otherwise compile every app.)
+     */
+    private synchronized void remountFor(String kind, Set<String> names, String why) {
+        List<AppRecord> affected = new ArrayList<>();
+        for (AppRecord r : sortedRecords()) {
+            if (r.state == null || r.state.status() != AppState.Status.MOUNTED
+                    || names.stream().anyMatch(n -> r.lookups.contains(kind + ':' + n))) {
+                affected.add(r);
+            }
+        }
+        LOG.debug("Re-mounting {} of {} apps: {}", affected.size(), records.size(), why);
+        if (affected.isEmpty()) {
+            return;
+        }
+        for (AppRecord r : affected) {
+            prepare(r);
+        }
+        publish();
+    }
+
+    /**
+     * {@link #best} for the compiler, noting the name looked up in the app being prepared (see
+     * {@link #remountFor}); compiling runs under this object's lock on one thread at a time.
+     */
+    private <S> S lookUp(Map<String, List<ServiceReference<S>>> byName, String kind, String name) {
+        if (compilingLookups != null && compilingThread == Thread.currentThread()) {
+            compilingLookups.add(kind + ':' + name);
+        }
+        return best(byName, name);
+    }
+
     private List<AppRecord> sortedRecords() {
         List<AppRecord> list = new ArrayList<>(records.values());
         // Higher ranking, then older service, wins a contested mount point.
@@ -402,6 +443,19 @@ public final class Mounter {
     private void prepare(AppRecord r) {
         AppState before = r.state;
         r.generation = null;
+        Set<String> lookups = new HashSet<>();
+        compilingLookups = lookups;
+        compilingThread = Thread.currentThread();
+        try {
+            prepareNow(r, before);
+        } finally {
+            compilingLookups = null;
+            compilingThread = null;
+            r.lookups = lookups;
+        }
+    }
+
+    private void prepareNow(AppRecord r, AppState before) {
         try {
             r.readProperties();
             String unmounted = unmountedBy.get(r.name);
@@ -604,6 +658,8 @@ public final class Mounter {
         IniConfig.Parsed file;
         final Set<String> reportedKeys = new HashSet<>();
         AppState state;
+        /** The tools, dispatchers and namespaces its last compilation looked up, as "kind:name". */
+        Set<String> lookups = Set.of();
         MountedApp generation;
 
         AppRecord(ServiceReference<?> ref, Object service) {
@@ -714,7 +770,7 @@ public final class Mounter {
                 for (String name : names(ref)) {
                     byName.computeIfAbsent(name, k -> new ArrayList<>()).add(ref);
                 }
-                remountAll(kind + " " + names(ref) + " arrived");
+                remountFor(kind, names(ref), kind + " " + names(ref) + " arrived");
             }
             return service;
         }
@@ -722,11 +778,17 @@ public final class Mounter {
         @Override
         public void modifiedService(ServiceReference<S> ref, S service) {
             synchronized (Mounter.this) {
-                byName.values().forEach(l -> l.remove(ref));
+                Set<String> before = new HashSet<>();
+                byName.forEach((name, refs) -> {
+                    if (refs.remove(ref)) {
+                        before.add(name);
+                    }
+                });
                 for (String name : names(ref)) {
                     byName.computeIfAbsent(name, k -> new ArrayList<>()).add(ref);
                 }
-                remountAll(kind + " " + names(ref) + " changed");
+                before.addAll(names(ref)); // apps that used an old name, or may use a new one
+                remountFor(kind, before, kind + " " + names(ref) + " changed");
             }
         }
 
@@ -735,7 +797,7 @@ public final class Mounter {
             synchronized (Mounter.this) {
                 byName.values().forEach(l -> l.remove(ref));
                 serviceObjects.remove(ref);
-                remountAll(kind + " " + names(ref) + " left");
+                remountFor(kind, names(ref), kind + " " + names(ref) + " left");
             }
             context.ungetService(ref);
         }

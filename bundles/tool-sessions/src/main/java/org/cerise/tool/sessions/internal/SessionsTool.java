@@ -113,8 +113,10 @@ public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionS
     void unbindStore(SessionStore store, Map<String, Object> properties) {
         stores.remove(store);
         BundleContext ctx = context;
-        if (ctx != null && ctx.getBundle(0).getState() == Bundle.STOPPING) {
-            return; // the container is shutting down: no store is coming back, nothing to say
+        if (ctx == null || ctx.getBundle(0).getState() == Bundle.STOPPING) {
+            // this component is going (SCR unbinds the stores after deactivate) or the container
+            // is shutting down: no sessions are kept any more, nothing to say
+            return;
         }
         cleaning.keySet().removeIf(v -> v instanceof DirectStore && ((DirectStore) v).store() == store);
         defaultStore.storesChanged();
@@ -142,6 +144,7 @@ public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionS
 
     @Deactivate
     void deactivate() {
+        context = null;
         if (cleanup != null) {
             try {
                 cleanup.close();
