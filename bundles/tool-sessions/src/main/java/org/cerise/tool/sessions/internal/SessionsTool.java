@@ -113,7 +113,7 @@ public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionS
     void unbindStore(SessionStore store, Map<String, Object> properties) {
         stores.remove(store);
         BundleContext ctx = context;
-        if (ctx == null || ctx.getBundle(0).getState() == Bundle.STOPPING) {
+        if (deactivated || ctx != null && ctx.getBundle(0).getState() == Bundle.STOPPING) {
             // this component is going (SCR unbinds the stores after deactivate) or the container
             // is shutting down: no sessions are kept any more, nothing to say
             return;
@@ -128,6 +128,8 @@ public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionS
     private AutoCloseable cleanup;
 
     private volatile BundleContext context;
+    /** Set by deactivate: SCR unbinds the stores after it, which then says nothing. */
+    private volatile boolean deactivated;
 
     @Activate
     void activate(Config config, BundleContext ctx) {
@@ -144,7 +146,7 @@ public final class SessionsTool implements Tool, org.cerise.api.runtime.SessionS
 
     @Deactivate
     void deactivate() {
-        context = null;
+        deactivated = true;
         if (cleanup != null) {
             try {
                 cleanup.close();
