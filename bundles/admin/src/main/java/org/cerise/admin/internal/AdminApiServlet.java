@@ -43,6 +43,8 @@ public final class AdminApiServlet extends HttpServlet {
     private transient Credentials credentials;
     @Reference
     private transient Actions actions;
+    @Reference
+    private transient FeatureActions features;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -68,9 +70,14 @@ public final class AdminApiServlet extends HttpServlet {
                 post(request, response, user, what, body);
                 break;
             default:
-                response.setHeader("Allow", what.equals("/store") ? "POST" : "GET");
+                response.setHeader("Allow", isAction(what) ? "POST" : "GET");
                 send(response, 405, Map.of("error", request.getMethod() + " is not allowed on " + PREFIX + what));
         }
+    }
+
+    /** @return whether the path is one of the actions (POST) */
+    private static boolean isAction(String what) {
+        return what.equals("/store") || what.equals("/features/install") || what.equals("/features/remove");
     }
 
     private static String path(HttpServletRequest request) {
@@ -86,7 +93,8 @@ public final class AdminApiServlet extends HttpServlet {
         switch (what) {
             case "/":
                 send(response, 200, Map.of("endpoints", java.util.List.of("apps", "tools", "dispatchers", "sessions",
-                        "requests", "explain?path=/some/path", "csrf", "POST store")));
+                        "requests", "explain?path=/some/path", "features", "csrf", "POST store", "POST features/install",
+                        "POST features/remove")));
                 break;
             case "/apps":
                 send(response, 200, model.apps());
@@ -112,6 +120,9 @@ public final class AdminApiServlet extends HttpServlet {
                     send(response, 200, model.explain(path));
                 }
                 break;
+            case "/features":
+                send(response, 200, features.available());
+                break;
             case "/csrf":
                 send(response, 200, Map.of("header", CSRF_HEADER, "token", credentials.csrfToken(user)));
                 break;
@@ -129,7 +140,7 @@ public final class AdminApiServlet extends HttpServlet {
             send(response, r.status(), Map.of("error", r.message()));
             return;
         }
-        if (!what.equals("/store")) {
+        if (!isAction(what)) {
             response.setHeader("Allow", "GET");
             send(response, 405, Map.of("error", "POST is not allowed on " + PREFIX + what));
             return;
@@ -144,10 +155,21 @@ public final class AdminApiServlet extends HttpServlet {
         try {
             body = JSON.readTree(bytes);
         } catch (IOException e) {
-            Actions.Result r = new Actions.Result(400, "the body must be JSON such as {\"store\": \"redis\"}: "
-                    + e.getMessage());
-            Actions.audit(user, "store", r);
+            Actions.Result r = new Actions.Result(400, "the body must be JSON such as "
+                    + (what.equals("/store") ? "{\"store\": \"redis\"}" : "{\"feature\": \"cerise-dispatch-routes\"}")
+                    + ": " + e.getMessage());
+            Actions.audit(user, "POST " + what, r);
             send(response, 400, Map.of("error", r.message()));
+            return;
+        }
+        if (what.startsWith("/features/")) {
+            JsonNode name = body == null ? null : body.get("feature");
+            String feature = name == null || !name.isTextual() ? null : name.asText();
+            FeatureActions.Outcome o = what.equals("/features/install") ? features.install(user, feature)
+                    : features.remove(user, feature);
+            send(response, o.result().status(), o.result().status() < 300
+                    ? Map.of("result", o.result().message(), "feature", o.feature())
+                    : Map.of("error", o.result().message()));
             return;
         }
         JsonNode store = body == null ? null : body.get("store");
