@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>Gogo calls the Java method named like the command; a name with a hyphen cannot be one, so
  * each of those two commands is its own service whose {@code _main} method Gogo calls for any
- * function name.
+ * function name (with the name as first argument).
  */
 @Component(service = FeatureCommands.class, property = {"osgi.command.scope=cerise",
         "osgi.command.function=features"})
@@ -40,10 +40,11 @@ public final class FeatureCommands {
         private FeatureActions actions;
 
         /**
+         * @param command the command's name, which Gogo passes first to {@code _main}
          * @param feature the feature's id or artifact id
          * @return what happened
          */
-        public String _main(String feature) {
+        public String _main(String command, String feature) {
             return said(actions.install("gogo", feature));
         }
     }
@@ -57,10 +58,11 @@ public final class FeatureCommands {
         private FeatureActions actions;
 
         /**
+         * @param command the command's name, which Gogo passes first to {@code _main}
          * @param feature the feature's id or artifact id
          * @return what happened
          */
-        public String _main(String feature) {
+        public String _main(String command, String feature) {
             return said(actions.remove("gogo", feature));
         }
     }

@@ -4,7 +4,6 @@ import java.io.File;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.cerise.features.FeatureException;
-import org.cerise.features.FeatureInfo;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -34,8 +33,7 @@ public final class FeatureFileInstaller implements ArtifactInstaller {
     @Override
     public void install(File artifact) {
         try {
-            FeatureInfo f = manager.installFile(artifact.toPath());
-            LOG.info("Feature {} installed from {} ({} bundles)", f.id(), artifact, f.bundles().size());
+            manager.installFile(artifact.toPath()); // logs what it installed
         } catch (FeatureException e) {
             LOG.error("Feature file {} installs nothing: {}", artifact, e.getMessage());
         } catch (RuntimeException e) {
@@ -51,9 +49,6 @@ public final class FeatureFileInstaller implements ArtifactInstaller {
 
     @Override
     public void uninstall(File artifact) {
-        String id = manager.removeFile(artifact.toPath());
-        if (id != null) {
-            LOG.info("Feature {} removed: its file {} was deleted", id, artifact);
-        }
+        manager.removeFile(artifact.toPath()); // logs what it removed
     }
 }
