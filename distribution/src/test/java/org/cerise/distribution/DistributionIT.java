@@ -561,6 +561,63 @@ class DistributionIT {
                 "the engine's messages are in log.error_file");
     }
 
+    @Test
+    @Order(10)
+    void aFeatureFileDroppedIntoDeployInstallsItsBundlesAndDeletingItRemovesThem() throws IOException {
+        // a container whose launch list lacks the vhost dispatcher: the /vhost example waits for it
+        int port = freePort("127.0.0.1");
+        Container c = Container.start("features", "127.0.0.1", Map.of("CERISE_PORT", String.valueOf(port)), home -> {
+            Path launch = home.resolve("etc/framework.properties");
+            String props = Files.readString(launch);
+            assertTrue(props.contains(" cerise-dispatch-vhost"), "the launch list names cerise-dispatch-vhost");
+            Files.writeString(launch, props.replace(" cerise-dispatch-vhost", ""));
+        });
+        try {
+            c.awaitStarted();
+            // the apps of deploy/ mount one by one after the first: wait for this one
+            c.await("without its dispatcher the vhost example waits (503)", "/vhost/", r -> r.status == 503,
+                    STARTUP, System.nanoTime());
+            Reply waiting = get(c.url("/vhost/"));
+            assertTrue(waiting.headers.firstValue("Retry-After").isPresent(), waiting.toString());
+
+            // the distribution's own descriptor, dropped into deploy/: the feature manager
+            // installs its bundle from repository/
+            Path dropped = c.home.resolve("deploy/cerise-dispatch-vhost.json");
+            long t0 = System.nanoTime();
+            Files.copy(c.home.resolve("features/cerise-dispatch-vhost.json"), dropped);
+            Duration installed = c.await("the dropped feature installs the vhost dispatcher", "/vhost/",
+                    r -> r.status == 200, HOT_DEPLOY.plus(HOT_DEPLOY), t0);
+            TIMINGS.add("features: feature file dropped into deploy/ -> its app served in " + ms(installed));
+            assertTrue(Files.readString(c.stderr).contains("Feature org.cerise:cerise-dispatch-vhost:"),
+                    "the installation is logged");
+
+            t0 = System.nanoTime();
+            Files.delete(dropped);
+            Duration removed = c.await("deleting the feature file removes the dispatcher again", "/vhost/",
+                    r -> r.status == 503, HOT_DEPLOY.plus(HOT_DEPLOY), t0);
+            TIMINGS.add("features: feature file deleted -> its app waits (503) in " + ms(removed));
+            assertEquals(200, get(c.url("/tut01/")).status, "the rest goes on");
+
+            // a malformed feature file is an error naming the file and the key; nothing is installed
+            Path bad = c.home.resolve("deploy/broken.json");
+            Files.writeString(bad, "{ \"id\": \"org.example:broken:1\",\n  \"bundles\": [ { \"id\": "
+                    + "\"cerise-dispatch-vhost\" } ] }\n");
+            long end = System.nanoTime() + HOT_DEPLOY.multipliedBy(3).toNanos();
+            while (!Files.readString(c.stderr).contains("broken.json: key 'bundles[0].id'")) {
+                if (System.nanoTime() > end) {
+                    fail("no error naming broken.json and its key 'bundles[0].id' in the log:\n" + Files.readString(c.stderr));
+                }
+                Thread.sleep(50);
+            }
+            assertEquals(503, get(c.url("/vhost/")).status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            c.kill();
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

@@ -48,7 +48,8 @@ class FeaturesIT {
         TreeSet<String> shipped = new TreeSet<>();
         Path repository = HOME.resolve("repository");
         try (Stream<Path> files = Files.walk(repository)) {
-            files.filter(Files::isRegularFile).map(p -> repository.relativize(p).toString().replace('\\', '/'))
+            // the jars; Maven's bookkeeping files (maven-metadata-local.xml, _remote.repositories) aside
+            files.filter(p -> p.getFileName().toString().endsWith(".jar")).map(p -> repository.relativize(p).toString().replace('\\', '/'))
                     .forEach(shipped::add);
         }
         assertEquals(listed, shipped, "the bundles of features/*.json vs repository/ (distribution/pom.xml's "

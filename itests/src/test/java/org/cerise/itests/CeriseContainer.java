@@ -78,8 +78,8 @@ final class CeriseContainer {
     }
 
     /**
-     * What the distribution's launcher starts before the features ({@code boot/}): pax-logging at
-     * start level 1, jackson-core, and the feature manager as this build just made it
+     * What the distribution's launcher starts before the features ({@code boot/}): pax-logging and
+     * Config Admin at start level 1, jackson-core, and the feature manager as this build just made it
      * ({@code target/bundles}).
      */
     private static Option[] bootBundles() {
@@ -91,6 +91,8 @@ final class CeriseContainer {
         List<Option> options = new ArrayList<>();
         options.add(mavenBundle("org.ops4j.pax.logging", "pax-logging-api").versionAsInProject().startLevel(1));
         options.add(mavenBundle("org.ops4j.pax.logging", "pax-logging-log4j2").versionAsInProject().startLevel(1));
+        // before pax-logging resolves: its optional import of org.osgi.service.cm must find it
+        options.add(mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject().startLevel(1));
         options.add(mavenBundle("com.fasterxml.jackson.core", "jackson-core").versionAsInProject());
         options.add(bundle(manager.toURI().toString()));
         return options.toArray(new Option[0]);
