@@ -73,6 +73,12 @@ class DistributionIT {
     private static final Duration CONFIG_CHANGE = Duration.ofSeconds(3);
     /** The README's promise for the dev loop: a rebuilt jar in deploy/ is served within 2 s. */
     private static final Duration DEV_LOOP = Duration.ofSeconds(2);
+    /**
+     * A feature file dropped into or deleted from deploy/: FileInstall's poll, then the feature's
+     * bundles installed and started (or stopped, uninstalled and refreshed), then the app mounts
+     * (or waits). About a second on a quiet machine; 2.3 s was seen with the 2 cores busy.
+     */
+    private static final Duration FEATURE_CHANGE = Duration.ofSeconds(5);
     private static final Duration STOP = Duration.ofSeconds(10);
 
     private static final Path HOME = Path.of(System.getProperty("cerise.home", "target/cerise"));
@@ -586,15 +592,14 @@ class DistributionIT {
             long t0 = System.nanoTime();
             Files.copy(c.home.resolve("features/cerise-dispatch-vhost.json"), dropped);
             Duration installed = c.await("the dropped feature installs the vhost dispatcher", "/vhost/",
-                    r -> r.status == 200, HOT_DEPLOY.plus(HOT_DEPLOY), t0);
+                    r -> r.status == 200, FEATURE_CHANGE, t0);
             TIMINGS.add("features: feature file dropped into deploy/ -> its app served in " + ms(installed));
-            assertTrue(Files.readString(c.stderr).contains("Feature org.cerise:cerise-dispatch-vhost:"),
-                    "the installation is logged");
+            awaitLine(c.stderr, "Feature org.cerise:cerise-dispatch-vhost:0.1.0-SNAPSHOT installed (file:");
 
             t0 = System.nanoTime();
             Files.delete(dropped);
             Duration removed = c.await("deleting the feature file removes the dispatcher again", "/vhost/",
-                    r -> r.status == 503, HOT_DEPLOY.plus(HOT_DEPLOY), t0);
+                    r -> r.status == 503, FEATURE_CHANGE, t0);
             TIMINGS.add("features: feature file deleted -> its app waits (503) in " + ms(removed));
             assertEquals(200, get(c.url("/tut01/")).status, "the rest goes on");
 
@@ -602,13 +607,7 @@ class DistributionIT {
             Path bad = c.home.resolve("deploy/broken.json");
             Files.writeString(bad, "{ \"id\": \"org.example:broken:1\",\n  \"bundles\": [ { \"id\": "
                     + "\"cerise-dispatch-vhost\" } ] }\n");
-            long end = System.nanoTime() + HOT_DEPLOY.multipliedBy(3).toNanos();
-            while (!Files.readString(c.stderr).contains("broken.json: key 'bundles[0].id'")) {
-                if (System.nanoTime() > end) {
-                    fail("no error naming broken.json and its key 'bundles[0].id' in the log:\n" + Files.readString(c.stderr));
-                }
-                Thread.sleep(50);
-            }
+            awaitLine(c.stderr, "broken.json: key 'bundles[0].id' must be Maven coordinates");
             assertEquals(503, get(c.url("/vhost/")).status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
