@@ -51,7 +51,7 @@ public final class Activator implements BundleActivator {
         Manager manager = new Manager(context, Path.of(property(context, FEATURES_DIR, "features")), repositories,
                 Path.of(property(context, STATE, "data/features.properties")));
         int n = manager.launch(context.getProperty(FEATURES));
-        LOG.debug("{} features installed at launch in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("{} features installed at launch in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_DESCRIPTION, "Cerise feature manager");
         // also under the internal class, for this bundle's deploy/ watcher

@@ -415,7 +415,14 @@ final class Manager implements FeatureManager {
             return new Held(existing, true); // ours, from before a restart that kept the framework cache
         }
         try {
-            return new Held(context.installBundle(location), true);
+            Bundle b = context.installBundle(location);
+            Bundle self = context.getBundle();
+            if (b.getBundleId() != self.getBundleId() && self.getSymbolicName().equals(b.getSymbolicName())) {
+                // another build of the feature manager (a version qualifier of its own): one is enough
+                b.uninstall();
+                return new Held(self, false);
+            }
+            return new Held(b, true);
         } catch (BundleException e) {
             if (e.getType() != BundleException.DUPLICATE_BUNDLE_ERROR) {
                 throw e;
