@@ -73,6 +73,12 @@ class DistributionIT {
     private static final Duration CONFIG_CHANGE = Duration.ofSeconds(3);
     /** The README's promise for the dev loop: a rebuilt jar in deploy/ is served within 2 s. */
     private static final Duration DEV_LOOP = Duration.ofSeconds(2);
+    /**
+     * A feature file dropped into or deleted from deploy/: FileInstall's poll, then the feature's
+     * bundles installed and started (or stopped, uninstalled and refreshed), then the app mounts
+     * (or waits). About a second on a quiet machine; 2.3 s was seen with the 2 cores busy.
+     */
+    private static final Duration FEATURE_CHANGE = Duration.ofSeconds(5);
     private static final Duration STOP = Duration.ofSeconds(10);
 
     private static final Path HOME = Path.of(System.getProperty("cerise.home", "target/cerise"));
@@ -559,6 +565,56 @@ class DistributionIT {
         assertTrue(!Files.exists(pid), "the PID file is removed when the engine stops");
         assertTrue(read(c.home.resolve("logs/error.log")).contains("Bus STOPPED"),
                 "the engine's messages are in log.error_file");
+    }
+
+    @Test
+    @Order(10)
+    void aFeatureFileDroppedIntoDeployInstallsItsBundlesAndDeletingItRemovesThem() throws IOException {
+        // a container whose launch list lacks the vhost dispatcher: the /vhost example waits for it
+        int port = freePort("127.0.0.1");
+        Container c = Container.start("features", "127.0.0.1", Map.of("CERISE_PORT", String.valueOf(port)), home -> {
+            Path launch = home.resolve("etc/framework.properties");
+            String props = Files.readString(launch);
+            assertTrue(props.contains(" cerise-dispatch-vhost"), "the launch list names cerise-dispatch-vhost");
+            Files.writeString(launch, props.replace(" cerise-dispatch-vhost", ""));
+        });
+        try {
+            c.awaitStarted();
+            // the apps of deploy/ mount one by one after the first: wait for this one
+            c.await("without its dispatcher the vhost example waits (503)", "/vhost/", r -> r.status == 503,
+                    STARTUP, System.nanoTime());
+            Reply waiting = get(c.url("/vhost/"));
+            assertTrue(waiting.headers.firstValue("Retry-After").isPresent(), waiting.toString());
+
+            // the distribution's own descriptor, dropped into deploy/: the feature manager
+            // installs its bundle from repository/
+            Path dropped = c.home.resolve("deploy/cerise-dispatch-vhost.json");
+            long t0 = System.nanoTime();
+            Files.copy(c.home.resolve("features/cerise-dispatch-vhost.json"), dropped);
+            Duration installed = c.await("the dropped feature installs the vhost dispatcher", "/vhost/",
+                    r -> r.status == 200, FEATURE_CHANGE, t0);
+            TIMINGS.add("features: feature file dropped into deploy/ -> its app served in " + ms(installed));
+            awaitLine(c.stderr, "Feature org.cerise:cerise-dispatch-vhost:0.1.0-SNAPSHOT installed (file:");
+
+            t0 = System.nanoTime();
+            Files.delete(dropped);
+            Duration removed = c.await("deleting the feature file removes the dispatcher again", "/vhost/",
+                    r -> r.status == 503, FEATURE_CHANGE, t0);
+            TIMINGS.add("features: feature file deleted -> its app waits (503) in " + ms(removed));
+            assertEquals(200, get(c.url("/tut01/")).status, "the rest goes on");
+
+            // a malformed feature file is an error naming the file and the key; nothing is installed
+            Path bad = c.home.resolve("deploy/broken.json");
+            Files.writeString(bad, "{ \"id\": \"org.example:broken:1\",\n  \"bundles\": [ { \"id\": "
+                    + "\"cerise-dispatch-vhost\" } ] }\n");
+            awaitLine(c.stderr, "broken.json: key 'bundles[0].id' must be Maven coordinates");
+            assertEquals(503, get(c.url("/vhost/")).status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            c.kill();
+        }
     }
 
     private static String read(Path file) {

@@ -1,11 +1,15 @@
 package org.cerise.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -18,10 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The feature descriptors in {@code features/} and the assembled container agree: every bundle
- * a feature lists is shipped (platform, core, tools, sessions, JDBC and admin in {@code bundle/} and {@code boot/}, examples
- * in {@code deploy/}), nothing else is, and the framework properties a feature sets are the
- * container's launch properties.
+ * The feature descriptors in {@code features/} are the one list of what the container runs, and
+ * the assembled container agrees with them: {@code repository/} holds exactly the bundles the
+ * features list (so distribution/pom.xml's dependencies, which fill it, are exactly those), the
+ * launch list {@code cerise.features} names features that exist, {@code boot/} holds only
+ * platform bundles, {@code deploy/} the examples, and the framework properties a feature sets are
+ * the container's launch properties.
  */
 class FeaturesIT {
 
@@ -30,61 +36,107 @@ class FeaturesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void platformCoreAndToolsFeaturesAreTheBundlesTheContainerStarts() throws IOException {
-        // bundle/ keeps versions in the file names (artifactId-version.jar); boot/ does not
+    void theRepositoryHoldsExactlyTheBundlesOfEveryFeature() throws IOException {
         TreeSet<String> listed = new TreeSet<>();
-        bundles("cerise-platform.json").forEach((a, v) -> listed.add(a + "-" + v));
-        bundles("cerise-core.json").forEach((a, v) -> listed.add(a + "-" + v));
-        bundles("cerise-tools.json").forEach((a, v) -> listed.add(a + "-" + v));
-        bundles("cerise-sessions.json").forEach((a, v) -> listed.add(a + "-" + v));
-        bundles("cerise-jdbc.json").forEach((a, v) -> listed.add(a + "-" + v));
-        bundles("cerise-admin.json").forEach((a, v) -> listed.add(a + "-" + v));
-        TreeSet<String> shipped = new TreeSet<>();
-        try (Stream<Path> files = Files.list(HOME.resolve("bundle"))) {
-            files.map(p -> p.getFileName().toString().replaceFirst("\\.jar$", "")).forEach(shipped::add);
+        for (Path feature : featureFiles(FEATURES)) {
+            for (JsonNode bundle : read(feature).path("bundles")) {
+                String[] gav = bundle.path("id").asText().split(":");
+                assertEquals(3, gav.length, feature + ": " + bundle);
+                listed.add(gav[0].replace('.', '/') + "/" + gav[1] + "/" + gav[2] + "/" + gav[1] + "-" + gav[2] + ".jar");
+            }
         }
-        jars(HOME.resolve("boot")).forEach(a -> shipped.add(a + "-" + bundles("cerise-platform.json").get(a)));
-        assertEquals(listed, shipped, "features/cerise-platform.json + cerise-core.json + cerise-tools.json + cerise-sessions.json + cerise-jdbc.json + cerise-admin.json vs bundle/ and boot/");
+        TreeSet<String> shipped = new TreeSet<>();
+        Path repository = HOME.resolve("repository");
+        try (Stream<Path> files = Files.walk(repository)) {
+            // the jars; Maven's bookkeeping files (maven-metadata-local.xml, _remote.repositories) aside
+            files.filter(p -> p.getFileName().toString().endsWith(".jar")).map(p -> repository.relativize(p).toString().replace('\\', '/'))
+                    .forEach(shipped::add);
+        }
+        assertEquals(listed, shipped, "the bundles of features/*.json vs repository/ (distribution/pom.xml's "
+                + "dependencies fill it: add or remove a bundle in both)");
+    }
+
+    @Test
+    void theDistributionShipsTheFeatureFiles() throws IOException {
+        TreeSet<String> source = new TreeSet<>();
+        featureFiles(FEATURES).forEach(p -> source.add(p.getFileName().toString()));
+        TreeSet<String> shipped = new TreeSet<>();
+        featureFiles(HOME.resolve("features")).forEach(p -> shipped.add(p.getFileName().toString()));
+        assertEquals(source, shipped, "features/*.json vs the distribution's features/");
+    }
+
+    @Test
+    void theLaunchListNamesFeaturesThatExist() throws IOException {
+        String list = launchProperties().getProperty("cerise.features");
+        TreeSet<String> known = new TreeSet<>();
+        featureFiles(FEATURES).forEach(p -> known.add(read(p).path("id").asText().split(":")[1]));
+        List<String> unknown = new ArrayList<>();
+        for (String name : list.trim().split("[,\\s]+")) {
+            if (!known.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        assertEquals(List.of(), unknown, "cerise.features in etc/framework.properties names features missing from "
+                + "features/ " + known);
+        assertTrue(list.contains("cerise-platform") && list.contains("cerise-core"), list);
+    }
+
+    @Test
+    void bootHoldsOnlyPlatformBundles() throws IOException {
+        TreeSet<String> platform = new TreeSet<>(artifactIds("cerise-platform.json"));
+        TreeSet<String> boot = jars(HOME.resolve("boot"));
+        assertTrue(platform.containsAll(boot), "boot/ " + boot + " holds bundles cerise-platform.json does not list");
+        assertTrue(boot.contains("cerise-features"), boot.toString());
     }
 
     @Test
     void examplesFeatureIsWhatDeployHolds() throws IOException {
-        assertEquals(new TreeSet<>(bundles("cerise-examples.json").keySet()), new TreeSet<>(jars(HOME.resolve("deploy"))),
+        assertEquals(new TreeSet<>(artifactIds("cerise-examples.json")), jars(HOME.resolve("deploy")),
                 "features/cerise-examples.json vs deploy/");
     }
 
     @Test
     void featureFrameworkPropertiesAreTheLaunchProperties() throws IOException {
+        Properties launch = launchProperties();
+        for (Path feature : featureFiles(FEATURES)) {
+            Map<String, String> expected = new TreeMap<>();
+            Map<String, String> actual = new TreeMap<>();
+            read(feature).path("framework-properties").fields().forEachRemaining(e -> {
+                expected.put(e.getKey(), e.getValue().asText());
+                actual.put(e.getKey(), launch.getProperty(e.getKey()));
+            });
+            assertEquals(expected, actual, "framework-properties of " + feature + " vs etc/framework.properties");
+        }
+    }
+
+    private static Properties launchProperties() throws IOException {
         Properties launch = new Properties();
         try (Reader in = Files.newBufferedReader(HOME.resolve("etc/framework.properties"))) {
             launch.load(in);
         }
-        for (String name : new String[] {"cerise-platform.json", "cerise-admin.json"}) {
-            Map<String, String> expected = new TreeMap<>();
-            Map<String, String> actual = new TreeMap<>();
-            read(name).path("framework-properties").fields().forEachRemaining(e -> {
-                expected.put(e.getKey(), e.getValue().asText());
-                actual.put(e.getKey(), launch.getProperty(e.getKey()));
-            });
-            assertEquals(expected, actual, "framework-properties of features/" + name + " vs etc/framework.properties");
+        return launch;
+    }
+
+    private static List<Path> featureFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
     }
 
-    /** The artifact ids a feature lists, with their versions. */
-    private static Map<String, String> bundles(String feature) {
-        Map<String, String> out = new TreeMap<>();
-        for (JsonNode bundle : read(feature).path("bundles")) {
-            String[] gav = bundle.path("id").asText().split(":");
-            out.put(gav[1], gav[gav.length - 1]);
+    /** The artifact ids a feature lists. */
+    private static List<String> artifactIds(String feature) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode bundle : read(FEATURES.resolve(feature)).path("bundles")) {
+            out.add(bundle.path("id").asText().split(":")[1]);
         }
         return out;
     }
 
-    private static JsonNode read(String feature) {
+    private static JsonNode read(Path feature) {
         try {
-            return JSON.readTree(FEATURES.resolve(feature).toFile());
+            return JSON.readTree(feature.toFile());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -234,7 +234,7 @@ public class AdminApiIT extends CeriseTestSupport {
 
     @Test
     public void theGogoCommandsShowTheSameModel() throws Exception {
-        ServiceReference<?>[] refs = context().getServiceReferences((String) null, "(osgi.command.scope=cerise)");
+        ServiceReference<?>[] refs = context().getServiceReferences((String) null, "(&(osgi.command.scope=cerise)(osgi.command.function=apps))");
         assertNotNull("the cerise commands are registered", refs);
         assertEquals(1, refs.length);
         List<String> functions = List.of((String[]) refs[0].getProperty("osgi.command.function"));

@@ -21,23 +21,24 @@ import java.util.List;
 import java.util.Properties;
 
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.options.MavenArtifactProvisionOption;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The container every integration test runs in: the bundles of the features the distribution
- * ships ({@code features/}), in a fresh Felix, with Jetty on 127.0.0.1 and a free port.
+ * The container every integration test runs in: the distribution's, built the same way. Pax Exam
+ * installs only what the distribution's launcher starts ({@code boot/}: pax-logging, jackson-core
+ * and the feature manager); the feature manager then installs the features of the distribution's
+ * launch list ({@code cerise.features}) plus {@code cerise-examples} from a local repository
+ * (Maven layout, {@code target/repository}, filled with this module's dependencies), in a fresh
+ * Felix, with Jetty on 127.0.0.1 and a free port.
  */
 final class CeriseContainer {
 
     /** Framework property that holds Jetty's port (read back by the tests). */
     static final String HTTP_PORT = "org.osgi.service.http.port";
 
-    /** The features the container is made of, as the distribution ships them, in install order. */
-    private static final List<String> FEATURES = List.of("cerise-platform.json", "cerise-core.json",
-            "cerise-tools.json", "cerise-sessions.json", "cerise-jdbc.json", "cerise-admin.json", "cerise-examples.json");
+    /** Framework property: the features the manager installs at launch. */
+    static final String FEATURES = "cerise.features";
 
     private CeriseContainer() {
     }
@@ -61,9 +62,15 @@ final class CeriseContainer {
                 frameworkProperty("felix.fileinstall.poll").value("200"),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
                 frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
+                frameworkProperty("felix.fileinstall.filter").value(".*\\.(jar|cfg|config|json)"),
 
-                // every bundle of the features: the same container as the distribution
-                composite(featureBundles()),
+                // the features: the distribution's launch list, and the examples (which the
+                // distribution ships in deploy/ instead)
+                frameworkProperty(FEATURES).value(launchProperty(FEATURES) + " cerise-examples"),
+                frameworkProperty("cerise.features.dir").value(property("cerise.features")),
+                frameworkProperty("cerise.repository").value(property("cerise.repository")),
+                frameworkProperty("cerise.features.state").value(new File(work, "features.properties").getPath()),
+                composite(bootBundles()),
                 // and the admin feature's framework properties (the Web Console's security provider)
                 composite(featureFrameworkProperties("cerise-admin.json")),
 
@@ -71,50 +78,39 @@ final class CeriseContainer {
     }
 
     /**
-     * The bundles the features list ({@code features/*.json}, OSGi Feature descriptors):
-     * third-party ones from the local Maven repository at the listed version, Cerise's own from
-     * the files this build just made ({@code target/bundles}), so that the tests run what the
-     * reactor built. A feature's {@code start-order} becomes the start level (pax-logging first).
+     * What the distribution's launcher starts before the features ({@code boot/}): pax-logging and
+     * Config Admin at start level 1, jackson-core, and the feature manager as this build just made it
+     * ({@code target/bundles}).
      */
-    private static Option[] featureBundles() {
-        ObjectMapper json = new ObjectMapper();
-        List<Option> options = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String feature : FEATURES) {
-            Path file = Path.of(property("cerise.features"), feature);
-            JsonNode bundles;
-            try {
-                bundles = json.readTree(file.toFile()).path("bundles");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the feature " + file, e);
-            }
-            for (JsonNode bundle : bundles) {
-                if (!seen.add(bundle.path("id").asText())) {
-                    continue; // a bundle two features need (Jackson) is installed once
-                }
-                String[] gav = bundle.path("id").asText().split(":");
-                if (gav.length != 3) {
-                    throw new IllegalStateException(file + " lists a bundle id that is not group:artifact:version: "
-                            + bundle.path("id").asText());
-                }
-                if (gav[0].startsWith("org.cerise")) {
-                    File built = new File(property("cerise.bundles.dir"), gav[1] + ".jar");
-                    if (!built.isFile()) {
-                        throw new IllegalStateException(built + " is missing: " + file + " lists " + gav[1] + "; add it "
-                                + "to itests/pom.xml and run the tests through Maven (mvn verify), which copies the "
-                                + "reactor's bundles there at pre-integration-test");
-                    }
-                    options.add(bundle(built.toURI().toString()));
-                    continue;
-                }
-                MavenArtifactProvisionOption artifact = mavenBundle(gav[0], gav[1], gav[2]);
-                if (bundle.has("start-order")) {
-                    artifact.startLevel(Integer.parseInt(bundle.path("start-order").asText()));
-                }
-                options.add(artifact);
-            }
+    private static Option[] bootBundles() {
+        File manager = new File(property("cerise.bundles.dir"), "cerise-features.jar");
+        if (!manager.isFile()) {
+            throw new IllegalStateException(manager + " is missing: run the tests through Maven (mvn verify), which "
+                    + "copies the reactor's bundles there at pre-integration-test");
         }
+        List<Option> options = new ArrayList<>();
+        options.add(mavenBundle("org.ops4j.pax.logging", "pax-logging-api").versionAsInProject().startLevel(1));
+        options.add(mavenBundle("org.ops4j.pax.logging", "pax-logging-log4j2").versionAsInProject().startLevel(1));
+        // before pax-logging resolves: its optional import of org.osgi.service.cm must find it
+        options.add(mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject().startLevel(1));
+        options.add(mavenBundle("com.fasterxml.jackson.core", "jackson-core").versionAsInProject());
+        options.add(bundle(manager.toURI().toString()));
         return options.toArray(new Option[0]);
+    }
+
+    /** A launch property of the distribution ({@code etc/framework.properties}). */
+    static String launchProperty(String name) {
+        Properties launch = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(property("cerise.framework.properties")))) {
+            launch.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String value = launch.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("the distribution's etc/framework.properties has no " + name);
+        }
+        return value;
     }
 
     /** The {@code framework-properties} a feature lists. */

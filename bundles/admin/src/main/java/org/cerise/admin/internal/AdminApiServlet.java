@@ -52,6 +52,8 @@ public final class AdminApiServlet extends HttpServlet {
     private transient Credentials credentials;
     @Reference
     private transient Actions actions;
+    @Reference
+    private transient FeatureActions features;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -105,7 +107,7 @@ public final class AdminApiServlet extends HttpServlet {
                 send(response, 200, Map.of("endpoints", java.util.List.of("apps", "apps/NAME/config", "tools",
                         "dispatchers", "sessions", "requests", "requests/recent", "explain?path=/some/path", "csrf", "POST store",
                         "POST deploy", "POST apps/NAME/mount", "POST apps/NAME/unmount", "POST apps/NAME/restart",
-                        "POST apps/NAME/config")));
+                        "POST apps/NAME/config", "features", "POST features/install", "POST features/remove")));
                 break;
             case "/apps":
                 send(response, 200, model.apps());
@@ -134,6 +136,9 @@ public final class AdminApiServlet extends HttpServlet {
                     send(response, 200, model.explain(path));
                 }
                 break;
+            case "/features":
+                send(response, 200, features.available());
+                break;
             case "/csrf":
                 send(response, 200, Map.of("header", CSRF_HEADER, "token", credentials.csrfToken(user)));
                 break;
@@ -153,7 +158,8 @@ public final class AdminApiServlet extends HttpServlet {
 
     /** @return whether the resource takes POST */
     private static boolean isAction(String what) {
-        if (what.equals("/store") || what.equals("/deploy")) {
+        if (what.equals("/store") || what.equals("/deploy") || what.equals("/features/install")
+                || what.equals("/features/remove")) {
             return true;
         }
         int slash = what.lastIndexOf('/');
@@ -180,6 +186,20 @@ public final class AdminApiServlet extends HttpServlet {
             Actions.Result r = new Actions.Result(413, "the body is larger than " + max + " bytes");
             Actions.audit(user, "POST " + what, r);
             send(response, 413, Map.of("error", r.message()));
+            return;
+        }
+        if (what.startsWith("/features/")) {
+            JsonNode body = jsonBody(user, what, bytes, response, "{\"feature\": \"cerise-dispatch-routes\"}");
+            if (body == null) {
+                return;
+            }
+            JsonNode name = body.get("feature");
+            String feature = name == null || !name.isTextual() ? null : name.asText();
+            FeatureActions.Outcome o = what.equals("/features/install") ? features.install(user, feature)
+                    : features.remove(user, feature);
+            send(response, o.result().status(), o.result().status() < 300
+                    ? Map.of("result", o.result().message(), "feature", o.feature())
+                    : Map.of("error", o.result().message()));
             return;
         }
         Actions.Result r;
