@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The feature descriptors in {@code features/} and the assembled container agree: every bundle
- * a feature lists is shipped (platform, core, tools, sessions, JDBC and admin in {@code bundle/} and {@code boot/}, examples
+ * a feature lists is shipped (platform, core, tools, sessions, JDBC, admin and shell in {@code bundle/} and {@code boot/}, examples
  * in {@code deploy/}), nothing else is, and the framework properties a feature sets are the
  * container's launch properties.
  */
@@ -39,12 +39,13 @@ class FeaturesIT {
         bundles("cerise-sessions.json").forEach((a, v) -> listed.add(a + "-" + v));
         bundles("cerise-jdbc.json").forEach((a, v) -> listed.add(a + "-" + v));
         bundles("cerise-admin.json").forEach((a, v) -> listed.add(a + "-" + v));
+        bundles("cerise-shell.json").forEach((a, v) -> listed.add(a + "-" + v));
         TreeSet<String> shipped = new TreeSet<>();
         try (Stream<Path> files = Files.list(HOME.resolve("bundle"))) {
             files.map(p -> p.getFileName().toString().replaceFirst("\\.jar$", "")).forEach(shipped::add);
         }
         jars(HOME.resolve("boot")).forEach(a -> shipped.add(a + "-" + bundles("cerise-platform.json").get(a)));
-        assertEquals(listed, shipped, "features/cerise-platform.json + cerise-core.json + cerise-tools.json + cerise-sessions.json + cerise-jdbc.json + cerise-admin.json vs bundle/ and boot/");
+        assertEquals(listed, shipped, "features/cerise-platform.json + cerise-core.json + cerise-tools.json + cerise-sessions.json + cerise-jdbc.json + cerise-admin.json + cerise-shell.json vs bundle/ and boot/");
     }
 
     @Test
@@ -59,7 +60,7 @@ class FeaturesIT {
         try (Reader in = Files.newBufferedReader(HOME.resolve("etc/framework.properties"))) {
             launch.load(in);
         }
-        for (String name : new String[] {"cerise-platform.json", "cerise-admin.json"}) {
+        for (String name : new String[] {"cerise-platform.json", "cerise-admin.json", "cerise-shell.json"}) {
             Map<String, String> expected = new TreeMap<>();
             Map<String, String> actual = new TreeMap<>();
             read(name).path("framework-properties").fields().forEachRemaining(e -> {
