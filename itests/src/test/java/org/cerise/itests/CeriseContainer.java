@@ -37,7 +37,8 @@ final class CeriseContainer {
 
     /** The features the container is made of, as the distribution ships them, in install order. */
     private static final List<String> FEATURES = List.of("cerise-platform.json", "cerise-core.json",
-            "cerise-tools.json", "cerise-sessions.json", "cerise-jdbc.json", "cerise-admin.json", "cerise-examples.json");
+            "cerise-tools.json", "cerise-sessions.json", "cerise-jdbc.json", "cerise-admin.json", "cerise-shell.json",
+            "cerise-examples.json");
 
     private CeriseContainer() {
     }
@@ -66,6 +67,10 @@ final class CeriseContainer {
                 composite(featureBundles()),
                 // and the admin feature's framework properties (the Web Console's security provider)
                 composite(featureFrameworkProperties("cerise-admin.json")),
+                // the shell without a console, as bin/cerise starts it when stdin is not a terminal:
+                // this JVM's stdin belongs to failsafe, and a shell reading it would stop the
+                // framework at its end
+                frameworkProperty("gosh.args").value("--nointeractive"),
 
                 junitBundles());
     }
