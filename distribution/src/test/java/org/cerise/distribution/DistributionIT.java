@@ -436,6 +436,15 @@ class DistributionIT {
      * {@code @Component(service = Hello.class) @CeriseApp(mount = "/devloop")}.
      */
     static Path devBuild(Path project, String version) throws IOException {
+        return devBuild(project, "devloop", version, "devloop.Hello", "/devloop");
+    }
+
+    /**
+     * As {@link #devBuild(Path, String)}, for any one-class app: its bundle's symbolic name and
+     * version, the class (a component of its own service) and its mount point.
+     */
+    static Path devBuild(Path project, String symbolicName, String version, String className, String mount)
+            throws IOException {
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         assertTrue(javac != null, "the tests run on a JDK");
         Path classes = project.resolve("target/classes");
@@ -462,19 +471,19 @@ class DistributionIT {
         Attributes a = manifest.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "devloop");
+        a.putValue("Bundle-SymbolicName", symbolicName);
         a.putValue("Bundle-Version", version);
         a.putValue("Import-Package", "org.cerise.api;version=\"[1.0,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/devloop.Hello.xml");
+        a.putValue("Service-Component", "OSGI-INF/" + className + ".xml");
         a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)"
                 + "(!(version>=2.0.0)))\"");
         String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"devloop.Hello\">\n"
-                + "  <property name=\"cerise.app.mount\" type=\"String\" value=\"/devloop\"/>\n"
-                + "  <service><provide interface=\"devloop.Hello\"/></service>\n"
-                + "  <implementation class=\"devloop.Hello\"/>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + className + "\">\n"
+                + "  <property name=\"cerise.app.mount\" type=\"String\" value=\"" + mount + "\"/>\n"
+                + "  <service><provide interface=\"" + className + "\"/></service>\n"
+                + "  <implementation class=\"" + className + "\"/>\n"
                 + "</scr:component>\n";
-        Path jar = project.resolve("target/devloop-" + version + ".jar");
+        Path jar = project.resolve("target/" + symbolicName + "-" + version + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 Stream<Path> all = Files.walk(classes)) {
             for (Path c : all.filter(Files::isRegularFile).toList()) {
@@ -482,11 +491,309 @@ class DistributionIT {
                 Files.copy(c, out);
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("OSGI-INF/devloop.Hello.xml"));
+            out.putNextEntry(new JarEntry("OSGI-INF/" + className + ".xml"));
             out.write(component.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
         return jar;
+    }
+
+    /**
+     * bin/cerise as CI, nohup or systemd run it: standard input is not a terminal (here a pipe at
+     * its end from the start). The Gogo shell must then read nothing: a shell reading that EOF
+     * would stop the framework, and one retrying its read would spin.
+     */
+    @Test
+    @Order(1)
+    void withoutATerminalTheShellReadsNothingAndTheContainerRunsOnIdle() throws IOException, InterruptedException {
+        main.awaitStarted();
+        Thread.sleep(2000); // let the apps of deploy/ finish mounting and the JIT settle
+        Duration before = main.cpuTime();
+        long t0 = System.nanoTime();
+        Thread.sleep(3000);
+        Duration used = main.cpuTime().minus(before);
+        Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+        TIMINGS.add("idle container without a terminal: " + ms(used) + " of CPU in " + ms(wall));
+        assertTrue(main.process.isAlive(), "the container runs on with its standard input at EOF");
+        // FileInstall polls every 200 ms; one thread spinning would use about all of the wall time
+        assertTrue(used.compareTo(wall.dividedBy(4)) < 0, "an idle container used " + ms(used) + " of CPU in " + ms(wall));
+        String logs = Files.readString(main.stdout) + Files.readString(main.stderr);
+        assertTrue(!logs.contains("NullPointerException") && !logs.contains("gogo: ")
+                && !logs.contains("Unable to create a system terminal"),
+                "the shell started without a console says nothing:\n" + tail(main.stderr, 40));
+        assertEquals(200, get(main.url("/tut01/")).status);
+    }
+
+    /**
+     * bin/cerise in a terminal: the g! prompt of the Gogo shell, where the admin bundle's commands
+     * answer from the runtime model; Ctrl-C at the prompt only cancels the line, Ctrl-D stops the
+     * container cleanly.
+     */
+    @Test
+    @Order(5)
+    void inATerminalTheShellRunsTheCeriseCommands() throws IOException, InterruptedException {
+        Container c = Container.startInTerminal("terminal", Map.of("CERISE_PORT", String.valueOf(freePort("127.0.0.1"))));
+        try {
+            c.awaitStarted();
+            // tutorial 7's GET answers 500 without a session, as CherryPy's KeyError: mounted all the same
+            c.await("tut07 is mounted", "/tut07/", r -> r.status == 200 || r.status == 500, STARTUP, c.launched);
+            awaitScreen(c, "g! ", "the g! prompt");
+            c.type("cerise:apps\r");
+            String apps = awaitScreen(c, "AppInfo[name=tut07, mount=/tut07", "cerise:apps lists tut07");
+            assertTrue(apps.contains("AppInfo[name=tut01, mount=/tut01, bundle=org.cerise.examples.tut01"), apps);
+            assertTrue(apps.contains("state=MOUNTED"), apps);
+
+            c.type("cerise:explain /tut07/\r");
+            String explained = awaitScreen(c, "handler=org.cerise.examples.tut07.StringGeneratorWebService.GET()",
+                    "cerise:explain /tut07/ names tut07's handler");
+            assertTrue(explained.contains("Explanation[path=/tut07/, app=tut07, mount=/tut07, state=MOUNTED, "
+                    + "dispatcher=method"), explained);
+
+            c.type("cerise:store nosuch\r");
+            awaitScreen(c, "refused: no session store named 'nosuch' is installed", "a store that is not there is refused");
+            c.type("cerise:store file\r");
+            awaitScreen(c, "sessions now go to 'file'", "cerise:store file switches the store");
+            c.type("cerise:sessions\r");
+            awaitScreen(c, "SessionInfo[configured=file, active=file", "cerise:sessions shows the switch");
+
+            c.type("\u0003"); // Ctrl-C at the prompt
+            Thread.sleep(500);
+            assertTrue(c.process.isAlive(), "Ctrl-C at the g! prompt cancels the line, not the container");
+            assertEquals(200, get(c.url("/tut01/")).status);
+
+            long t0 = System.nanoTime();
+            c.type("\u0004"); // Ctrl-D: the shell ends, and with it the container
+            assertTrue(c.process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS), "Ctrl-D at the g! prompt stops the container");
+            TIMINGS.add("terminal: Ctrl-D at g! -> exit in " + ms(Duration.ofNanos(System.nanoTime() - t0)));
+            assertTrue(Files.readString(c.stdout).contains("Unmounted app 'tut01'"), "the framework stopped cleanly");
+            assertEquals(-1, get(c.url("/tut01/")).status, "nothing answers once the container stopped");
+        } finally {
+            c.kill();
+        }
+    }
+
+    /** Waits until the terminal shows text after what it showed when the wait began; returns the new part. */
+    private static String awaitScreen(Container c, String text, String what) throws IOException, InterruptedException {
+        long end = System.nanoTime() + CONFIG_CHANGE.multipliedBy(3).toNanos();
+        while (true) {
+            String screen = Files.readString(c.stdout, StandardCharsets.ISO_8859_1);
+            int at = screen.lastIndexOf(text);
+            if (at >= 0) {
+                return screen.substring(Math.max(0, at - 2000), Math.min(screen.length(), at + 2000));
+            }
+            if (System.nanoTime() > end) {
+                fail(what + ": the terminal does not show '" + text + "'; it shows:\n" + tail(c.stdout, 30));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile(
+            "generated one for user 'admin': (\\S+)  \\(shown only now");
+
+    /**
+     * No default admin/admin: the first start generates a password and prints it once; it works
+     * against the JSON API (401 without it); only its hash is stored, in the file Config Admin
+     * keeps (data/config); a second start on the same folder prints nothing and the password still
+     * works.
+     */
+    @Test
+    @Order(5)
+    void theGeneratedAdminPasswordIsPrintedOnceStoredHashedAndKeptAcrossARestart() throws IOException, InterruptedException {
+        Container c = Container.start("password", "127.0.0.1", Map.of("CERISE_PORT", String.valueOf(freePort("127.0.0.1"))));
+        String password;
+        try {
+            c.awaitStarted();
+            String log = awaitLog(c, GENERATED);
+            java.util.regex.Matcher m = GENERATED.matcher(log);
+            assertTrue(m.find());
+            password = m.group(1);
+            assertTrue(!m.find(), "the password is printed once");
+            assertTrue(password.length() >= 16, "a long random password: " + password.length() + " characters");
+
+            Reply none = get(c.url("/cerise/api/apps"));
+            assertEquals(401, none.status, "no credentials: " + none);
+            assertTrue(!none.body.contains("tut01"), none.body);
+            assertEquals(401, get(c.url("/cerise/api/apps"), "Authorization", basic("admin", "admin")).status,
+                    "no default admin/admin");
+            assertEquals(401, get(c.url("/cerise/api/apps"), "Authorization", basic("admin", password + "x")).status);
+            Reply apps = get(c.url("/cerise/api/apps"), "Authorization", basic("admin", password));
+            assertEquals(200, apps.status, apps.toString());
+            assertTrue(apps.body.contains("\"mount\" : \"/tut01\"") || apps.body.contains("\"mount\":\"/tut01\""), apps.body);
+        } finally {
+            c.process.destroy(); // SIGTERM: a clean stop, as a user's
+            assertTrue(c.process.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        // what Config Admin wrote: the hash under PID org.cerise.admin, never the password
+        Path stored = c.home.resolve("data/config/org/cerise/admin.config");
+        assertTrue(Files.isRegularFile(stored), "Config Admin keeps PID org.cerise.admin in " + stored);
+        String config = Files.readString(stored);
+        assertTrue(config.contains("password.hash=\"pbkdf2-sha256$"), config);
+        List<Path> leaks;
+        try (Stream<Path> files = Files.walk(c.home.resolve("data"))) {
+            leaks = files.filter(Files::isRegularFile).filter(f -> contains(f, password)).toList();
+        }
+        assertEquals(List.of(), leaks, "files under data/ that hold the password itself");
+
+        Container again = Container.restart(c);
+        try {
+            again.awaitStarted();
+            Reply apps = null;
+            long end = System.nanoTime() + CONFIG_CHANGE.toNanos();
+            while (System.nanoTime() < end && (apps = get(again.url("/cerise/api/apps"), "Authorization",
+                    basic("admin", password))).status != 200) {
+                Thread.sleep(50); // the admin bundle starts a moment after the first app answers
+            }
+            assertEquals(200, apps.status, "the first start's password still works: " + apps);
+            assertEquals(401, get(again.url("/cerise/api/apps")).status);
+            String log = Files.readString(again.stdout) + Files.readString(again.stderr);
+            assertTrue(!log.contains(password), "the second start does not print the password");
+            assertTrue(!GENERATED.matcher(log).find(), "nor generate another one");
+        } finally {
+            again.kill();
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until stdout or stderr of the container matches; returns both. */
+    private static String awaitLog(Container c, java.util.regex.Pattern p) throws IOException, InterruptedException {
+        long end = System.nanoTime() + CONFIG_CHANGE.toNanos();
+        while (true) {
+            String log = Files.readString(c.stdout) + Files.readString(c.stderr);
+            if (p.matcher(log).find()) {
+                return log;
+            }
+            if (System.nanoTime() > end) {
+                fail("no line matching " + p + " in the container's output:\n" + tail(c.stderr, 40));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Issue 8, point 5, through FileInstall: four clients keep asking for /tut01/ while its jar in
+     * deploy/ is replaced ten times (each a rebuild with another answer, moved over the deployed
+     * jar atomically, as a careful deploy script does). Every answer is a 2xx, no connection
+     * fails, and each new build is seen answering.
+     */
+    @Test
+    @Order(7)
+    void replacingTut01sJarTenTimesUnderLoadGivesOnlySuccessfulAnswers() throws IOException, InterruptedException {
+        main.awaitStarted();
+        int replacements = 10;
+        int clients = 4;
+        Path deployed = main.home.resolve("deploy/cerise-example-tut01.jar");
+        Path original = Files.copy(deployed, temp.resolve("tut01-original.jar"), StandardCopyOption.REPLACE_EXISTING);
+        // the rebuilds, made before the clients start so that only the deploys are timed
+        List<Path> builds = new ArrayList<>();
+        for (int i = 1; i <= replacements; i++) {
+            Path project = Files.createDirectories(temp.resolve("tut01-build-" + i));
+            Path source = project.resolve("src/main/java/tut01/HelloWorld.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, String.join("\n",
+                    "package tut01;",
+                    "",
+                    "public class HelloWorld {",
+                    "    @org.cerise.api.Expose",
+                    "    public String index() {",
+                    "        return \"Hello world! (build " + i + ")\";",
+                    "    }",
+                    "}", ""));
+            builds.add(devBuild(project, "org.cerise.examples.tut01", "0.1.0.build" + i, "tut01.HelloWorld", "/tut01"));
+        }
+
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Set<String> bodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                // each client its own connection pool, as separate browsers would have
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(main.url("/tut01/")))
+                        .timeout(Duration.ofSeconds(10)).GET().build();
+                while (!stop.get()) {
+                    long r0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() / 100 != 2) {
+                            failures.add(r.statusCode() + " " + r.headers().firstValue("Retry-After").map(v -> "Retry-After: "
+                                    + v + " ").orElse("") + r.body().substring(0, Math.min(200, r.body().length())));
+                        } else {
+                            bodies.add(r.body());
+                        }
+                    } catch (IOException e) {
+                        failures.add("connection: " + e);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    latencies.add(System.nanoTime() - r0);
+                    requests.incrementAndGet();
+                }
+            }, "tut01-client-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        List<Long> served = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 1; i <= replacements; i++) {
+                String answer = "Hello world! (build " + i + ")";
+                Path part = deployed.resolveSibling(deployed.getFileName() + ".part"); // not *.jar: FileInstall ignores it
+                Files.copy(builds.get(i - 1), part, StandardCopyOption.REPLACE_EXISTING);
+                long m0 = System.nanoTime();
+                Files.move(part, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                long end = m0 + DEV_LOOP.multipliedBy(2).toNanos();
+                while (!bodies.contains(answer)) {
+                    if (System.nanoTime() > end || !main.process.isAlive()) {
+                        fail("build " + i + " was not served within " + ms(DEV_LOOP.multipliedBy(2)) + " of its jar "
+                                + "landing in deploy/; answers so far: " + bodies + "; failures: " + first(failures));
+                    }
+                    Thread.sleep(5);
+                }
+                served.add((System.nanoTime() - m0) / 1_000_000);
+                Thread.sleep(300); // clients on the new build for a moment before the next
+            }
+        } finally {
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join(15_000);
+            }
+            // tut01 as shipped again, for the tests that follow
+            Path part = deployed.resolveSibling(deployed.getFileName() + ".part");
+            Files.copy(original, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long slow = java.util.Arrays.stream(sorted).filter(n -> n > 50_000_000L).count();
+        TIMINGS.add(String.format("redeploy under load: %d jar replacements, %d requests by %d clients in %d ms; "
+                + "jar moved -> new build served in %s ms; request time median %.1f ms, p99 %.1f ms, longest %.1f ms "
+                + "(held requests); %d requests over 50 ms; %d answers other than 2xx", replacements, requests.get(),
+                clients, (System.nanoTime() - t0) / 1_000_000, served, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6, slow, failures.size()));
+        assertEquals(List.of(), first(failures), failures.size() + " answers other than 2xx or failed connections (the first 10)");
+        assertTrue(requests.get() > 100, "the clients kept asking: " + requests.get());
+        main.await("tut01 as shipped answers again", "/tut01/", r -> r.status == 200 && r.body.equals("Hello world!"),
+                DEV_LOOP.multipliedBy(2), System.nanoTime());
+    }
+
+    private static List<String> first(java.util.Collection<String> failures) {
+        return failures.stream().limit(10).toList();
     }
 
     @Test
@@ -691,11 +998,35 @@ class DistributionIT {
         }
 
         private static Container launch(String name, Path home, String host, Map<String, String> env) throws IOException {
+            return launch(name, home, host, env, false);
+        }
+
+        /**
+         * As {@link #start(String, String, Map)}, but bin/cerise runs in a pseudo terminal (util-linux
+         * {@code script}), as in a user's terminal: {@link #type} is the keyboard, {@link #stdout}
+         * the screen (stderr goes there too, as on a terminal).
+         */
+        static Container startInTerminal(String name, Map<String, String> env) throws IOException {
+            Path home = temp.resolve(name).resolve("cerise");
+            copyTree(HOME, home);
+            return launch(name, home, "127.0.0.1", env, true);
+        }
+
+        private static Container launch(String name, Path home, String host, Map<String, String> env, boolean terminal)
+                throws IOException {
             Path out = LOGS.resolve(name + ".stdout.log");
             Path err = LOGS.resolve(name + ".stderr.log");
             long t0 = System.nanoTime();
-            Process p = command(home, env, out, err).start();
-            p.getOutputStream().close();
+            ProcessBuilder pb = command(home, env, out, err);
+            if (terminal) {
+                // -q: no banner, -f: flush each write, -c: the command, /dev/null: no typescript file
+                pb.command("script", "-qfc", home.resolve("bin/cerise").toString(), "/dev/null");
+            }
+            Process p = pb.start();
+            if (!terminal) {
+                // standard input at its end at once: what CI, nohup and systemd give
+                p.getOutputStream().close();
+            }
             Container c = new Container(name, home, host, Integer.parseInt(env.get("CERISE_PORT")), out, err, p, t0);
             CONTAINERS.add(c);
             return c;
@@ -703,6 +1034,21 @@ class DistributionIT {
 
         String url(String path) {
             return "http://" + host + ":" + port + path;
+        }
+
+        /** Types a line into the container's terminal (see {@link #startInTerminal}), Enter included. */
+        void type(String keys) throws IOException {
+            java.io.OutputStream keyboard = process.getOutputStream();
+            keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+        }
+
+        /** @return the JVM's CPU time so far (bin/cerise execs it; under script it is a descendant) */
+        Duration cpuTime() {
+            return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                    .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst()
+                    .flatMap(h -> h.info().totalCpuDuration())
+                    .orElseThrow(() -> new AssertionError("no java process under bin/cerise of '" + name + "'"));
         }
 
         /** Waits (once) until /tut01/ answers Hello world!, and reports how long that took. */

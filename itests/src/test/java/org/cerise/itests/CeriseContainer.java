@@ -73,6 +73,10 @@ final class CeriseContainer {
                 composite(bootBundles()),
                 // and the admin feature's framework properties (the Web Console's security provider)
                 composite(featureFrameworkProperties("cerise-admin.json")),
+                // the shell without a console, as bin/cerise starts it when stdin is not a terminal:
+                // this JVM's stdin belongs to failsafe, and a shell reading it would stop the
+                // framework at its end
+                frameworkProperty("gosh.args").value("--nointeractive"),
 
                 junitBundles());
     }

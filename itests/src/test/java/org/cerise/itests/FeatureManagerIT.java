@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -34,7 +31,6 @@ import org.cerise.features.FeatureManager;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -58,13 +54,6 @@ public class FeatureManagerIT extends CeriseTestSupport {
     private static final String PASSWORD = "itest-features-pw";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String METHOD = "org.cerise:cerise-dispatch-method:0.1.0-SNAPSHOT";
-
-    @Override
-    @org.ops4j.pax.exam.Configuration
-    public Option[] config() {
-        return options(composite(super.config()),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject());
-    }
 
     private ConfigurationAdmin configAdmin() {
         return context().getService(context().getServiceReference(ConfigurationAdmin.class));
