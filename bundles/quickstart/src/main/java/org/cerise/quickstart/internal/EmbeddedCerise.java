@@ -287,37 +287,18 @@ public final class EmbeddedCerise implements Embedding {
         BundleContext ctx = framework.getBundleContext();
         framework.start();
         timer.lap("framework started");
-        // One resolver run for all the bundles, instead of one per bundle as each starts.
-        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
-        timer.lap("bundles resolved");
-        stopped = new CountDownLatch(1);
-        stopping = false;
-        shutdownHook = new Thread(this::stop, "cerise-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-
-        // Config Admin first, with the global config in it, so that the core's first mount uses it.
+        // Jetty is the longest piece of start-up and needs nothing of Cerise's, nor Config Admin
+        // (which gives it its configuration whenever it starts): it starts first, on its own
+        // thread, while the rest resolves and starts.
         Bundle jetty = null;
-        List<Bundle> rest = new ArrayList<>();
         for (Bundle b : installed) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
-                continue;
-            }
             if (JETTY_BSN.equals(b.getSymbolicName())) {
                 jetty = b;
-            } else if ("org.apache.felix.configadmin".equals(b.getSymbolicName())) {
-                startBundle(b);
-                writeGlobal(ctx);
-            } else {
-                rest.add(b);
             }
         }
-        // Jetty is the largest piece of start-up and depends on nothing of Cerise's: start it
-        // alongside the others.
         BundleException[] jettyFailure = new BundleException[1];
         Thread jettyStarter = null;
-        if (jetty != null && !http) {
-            jetty = null; // installed (bundles that import its packages resolve) but not started
-        } else if (jetty != null) {
+        if (jetty != null && http) {
             Bundle j = jetty;
             jettyStarter = new Thread(() -> {
                 try {
@@ -329,6 +310,28 @@ public final class EmbeddedCerise implements Embedding {
             jettyStarter.start();
         } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
+        }
+        // Without a server Jetty is installed (bundles that import its packages resolve) but not
+        // started. One resolver run for all the bundles, instead of one per bundle as each starts.
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        timer.lap("bundles resolved");
+        stopped = new CountDownLatch(1);
+        stopping = false;
+        shutdownHook = new Thread(this::stop, "cerise-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+        // Config Admin first, with the global config in it, so that the core's first mount uses it.
+        List<Bundle> rest = new ArrayList<>();
+        for (Bundle b : installed) {
+            if (b == jetty || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if ("org.apache.felix.configadmin".equals(b.getSymbolicName())) {
+                startBundle(b);
+                writeGlobal(ctx);
+            } else {
+                rest.add(b);
+            }
         }
         // What serves a first request first; Cerise's optional bundles (most tools, the other
         // dispatchers, the session stores) once the apps are mounted, on another thread.
