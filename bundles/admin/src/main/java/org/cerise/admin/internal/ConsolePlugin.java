@@ -45,6 +45,21 @@ abstract class ConsolePlugin extends AbstractServlet {
         this.page = page;
     }
 
+    /**
+     * A page that draws itself by overriding {@link #render(View)}: for a page that needs a
+     * service of its own (injected into the subclass, so not reachable from a constructor's lambda).
+     */
+    ConsolePlugin() {
+        this.page = v -> {
+            throw new IllegalStateException(getClass().getName() + " must override render(View)");
+        };
+    }
+
+    /** @return the page's HTML (below the outcome of an action) */
+    String render(View v) {
+        return page.apply(v);
+    }
+
     /** @return the shared services */
     abstract ConsoleSupport support();
 
@@ -131,7 +146,7 @@ abstract class ConsolePlugin extends AbstractServlet {
                     .append("</p>");
         }
         Forms forms = new Forms(request.getRequestURI(), user == null ? "" : s.credentials.csrfToken(user));
-        out.append(page.apply(new View(s.model, s.actions, request, forms)));
+        out.append(render(new View(s.model, s.actions, request, forms)));
         response.getWriter().write(out.toString());
     }
 
