@@ -48,9 +48,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The admin actions over real HTTP, in the JSON API and in the Web Console's Cerise pages
  * (bundles/admin/README.md): unmount/mount/restart an app, upload a bundle, edit an app's
- * config, switch the session store. Every action without the CSRF token, or with a forged one,
- * changes nothing; a bad upload or a bad config value is refused with a sentence saying what is
- * wrong and changes nothing either.
+ * config, switch the session store, install and remove a feature. Every action without the CSRF
+ * token, or with a forged one, changes nothing; a bad upload or a bad config value is refused
+ * with a sentence saying what is wrong and changes nothing either.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -171,6 +171,15 @@ public class AdminActionsIT extends CeriseTestSupport {
         return null;
     }
 
+    private JsonNode feature(String name) throws Exception {
+        for (JsonNode f : json("/features")) {
+            if (f.path("name").asText().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("GET /cerise/api/features does not list " + name);
+    }
+
     private Bundle installed(String bsn) {
         for (Bundle b : context().getBundles()) {
             if (bsn.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
@@ -188,6 +197,8 @@ public class AdminActionsIT extends CeriseTestSupport {
                 : configAdmin().getConfiguration("org.cerise.session", "?").getProperties().get("store")));
         s.put("overrides", json("/apps/tut01/config").path("overrides").toString());
         s.put("uploaded", String.valueOf(installed(UPLOADED)));
+        s.put("vhost feature", feature("cerise-dispatch-vhost").path("state").asText());
+        s.put("vhost answer", String.valueOf(get("/vhost/").statusCode()));
         return s;
     }
 
@@ -214,11 +225,12 @@ public class AdminActionsIT extends CeriseTestSupport {
             }
         }
         String[][] consoleActions = {{"cerise-apps", "unmount"}, {"cerise-apps", "restart"}, {"cerise-apps", "mount"},
-            {"cerise-sessions", "store"}, {"cerise-config", "set"}, {"cerise-config", "remove"}};
+            {"cerise-sessions", "store"}, {"cerise-config", "set"}, {"cerise-config", "remove"},
+            {"cerise-features", "remove"}, {"cerise-features", "install"}};
         for (String[] a : consoleActions) {
             for (String csrf : new String[] {null, "forged"}) {
                 Map<String, String> fields = new LinkedHashMap<>(Map.of("action", a[1], "app", "tut01", "store", "file",
-                        "key", "response.headers.X-Forged", "value", "'x'"));
+                        "key", "response.headers.X-Forged", "value", "'x'", "feature", "cerise-dispatch-vhost"));
                 if (csrf != null) {
                     fields.put("csrf", csrf);
                 }
@@ -294,7 +306,9 @@ public class AdminActionsIT extends CeriseTestSupport {
     }
 
     private Object commands() throws Exception {
-        ServiceReference<?>[] refs = context().getServiceReferences((String) null, "(osgi.command.scope=cerise)");
+        // the scope has several command services (cerise:feature-install is one of its own); take the one with unmount
+        ServiceReference<?>[] refs = context().getServiceReferences((String) null,
+                "(&(osgi.command.scope=cerise)(osgi.command.function=unmount))");
         assertNotNull(refs);
         return context().getService(refs[0]);
     }
@@ -402,5 +416,63 @@ public class AdminActionsIT extends CeriseTestSupport {
         String[] o = consolePost("cerise-sessions", Map.of("action", "store", "store", "nosuch",
                 "csrf", consoleToken("cerise-sessions")));
         assertEquals(o[1], "409", o[0]);
+    }
+
+    @Test
+    public void theFeaturesPageRemovesAndInstallsAFeature() throws Exception {
+        await("/vhost/", x -> x.statusCode() == 200, MOUNT_DEADLINE);
+        String page = console("/cerise-features").body();
+        String vhost = featureRow(page, "cerise-dispatch-vhost");
+        assertTrue(vhost, vhost.contains("data-state=\"INSTALLED\"") && vhost.contains("data-action=\"remove\""));
+        assertTrue(vhost, vhost.contains("org.cerise.dispatch.vhost") && vhost.contains("ACTIVE"));
+        String platform = featureRow(page, "cerise-platform");
+        assertTrue("no Remove button on the platform, it says why: " + platform,
+                !platform.contains("<form") && platform.contains("holds the feature manager itself"));
+
+        // the Remove button's form, as the browser posts it
+        String[] o = consolePost("cerise-features", Map.of("action", "remove", "feature",
+                "org.cerise:cerise-dispatch-vhost:0.1.0-SNAPSHOT", "csrf", consoleToken("cerise-features")));
+        assertEquals(o[1], "200", o[0]);
+        assertEquals("feature cerise-dispatch-vhost removed: 1 bundle uninstalled", o[1]);
+        HttpResponse<String> waiting = await("/vhost/", x -> x.statusCode() == 503, MOUNT_DEADLINE);
+        assertTrue("503 with Retry-After", waiting.headers().firstValue("Retry-After").isPresent());
+        assertEquals("AVAILABLE", feature("cerise-dispatch-vhost").path("state").asText());
+        assertNull(installed("org.cerise.dispatch.vhost"));
+        // the page after the redirect: the outcome above it, an Install button on the feature
+        String after = console("/cerise-features?status=" + o[0] + "&message=" + URLEncoder.encode(o[1], StandardCharsets.UTF_8))
+                .body();
+        assertTrue(after, after.contains("Done: feature cerise-dispatch-vhost removed: 1 bundle uninstalled"));
+        vhost = featureRow(after, "cerise-dispatch-vhost");
+        assertTrue(vhost, vhost.contains("data-state=\"AVAILABLE\"") && vhost.contains("data-action=\"install\""));
+        // a second removal is refused, saying why
+        o = consolePost("cerise-features", Map.of("action", "remove", "feature", "cerise-dispatch-vhost",
+                "csrf", consoleToken("cerise-features")));
+        assertEquals(o[1], "409", o[0]);
+
+        o = consolePost("cerise-features", Map.of("action", "install", "feature",
+                "org.cerise:cerise-dispatch-vhost:0.1.0-SNAPSHOT", "csrf", consoleToken("cerise-features")));
+        assertEquals(o[1], "200", o[0]);
+        assertEquals("feature cerise-dispatch-vhost installed: 1 bundle started", o[1]);
+        await("/vhost/", x -> x.statusCode() == 200, MOUNT_DEADLINE);
+        assertEquals("INSTALLED", feature("cerise-dispatch-vhost").path("state").asText());
+        assertEquals("request", feature("cerise-dispatch-vhost").path("source").asText());
+
+        // refused by the manager even when posted without a button: nothing changes
+        o = consolePost("cerise-features", Map.of("action", "remove", "feature", "cerise-platform",
+                "csrf", consoleToken("cerise-features")));
+        assertEquals(o[1], "409", o[0]);
+        assertTrue(o[1], o[1].contains("holds the feature manager itself"));
+        o = consolePost("cerise-features", Map.of("action", "install", "feature", "cerise-nothing",
+                "csrf", consoleToken("cerise-features")));
+        assertEquals(o[1], "404", o[0]);
+        assertEquals(200, get("/tut01/").statusCode());
+    }
+
+    /** The page's row of a feature (up to the next feature's row). */
+    private static String featureRow(String page, String name) {
+        int start = page.indexOf("<tr data-feature=\"" + name + "\"");
+        assertTrue("the page lists " + name + ": " + page, start >= 0);
+        int end = page.indexOf("<tr data-feature=", start + 1);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 }
