@@ -550,7 +550,7 @@ class DistributionIT {
                     + "dispatcher=method"), explained);
 
             c.type("cerise:store nosuch\r");
-            awaitScreen(c, "refused: no session store named 'nosuch' is installed", "a store that is not there is refused");
+            awaitScreen(c, "refused (409): no session store named 'nosuch' is installed", "a store that is not there is refused");
             c.type("cerise:store file\r");
             awaitScreen(c, "sessions now go to 'file'", "cerise:store file switches the store");
             c.type("cerise:sessions\r");

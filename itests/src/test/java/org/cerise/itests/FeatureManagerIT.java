@@ -230,7 +230,7 @@ public class FeatureManagerIT extends CeriseTestSupport {
             await("/vhost/", r -> r.statusCode() == 503, MOUNT_DEADLINE);
             assertEquals(200, get("/tut01/").statusCode());
             Object refused = session.execute("cerise:feature-remove cerise-dispatch-vhost");
-            assertTrue(String.valueOf(refused), String.valueOf(refused).startsWith("refused: "));
+            assertTrue(String.valueOf(refused), String.valueOf(refused).startsWith("refused (409): "));
             Object installed = session.execute("cerise:feature-install cerise-dispatch-vhost");
             assertTrue(String.valueOf(installed), String.valueOf(installed).contains("installed"));
             await("/vhost/", r -> r.statusCode() == 200, MOUNT_DEADLINE);

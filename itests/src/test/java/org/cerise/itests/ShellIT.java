@@ -217,7 +217,7 @@ public class ShellIT extends CeriseTestSupport {
             assertTrue(expected.getMessage(), expected.getMessage().contains("cerise:stor"));
         }
         Typed refused = type("cerise:store nosuch");
-        assertTrue(String.valueOf(refused.result()), String.valueOf(refused.result()).startsWith("refused: "));
+        assertTrue(String.valueOf(refused.result()), String.valueOf(refused.result()).startsWith("refused (409): "));
         assertTrue(String.valueOf(refused.result()), String.valueOf(refused.result()).contains("nosuch"));
         JsonNode after = json("/sessions");
         assertEquals("nothing changed", before.path("configured"), after.path("configured"));

@@ -172,7 +172,8 @@ public final class AdminCommands {
         return say(actions.setConfig(USER, app, key, null));
     }
 
-    private static String say(Actions.Result r) {
+    /** What a command answers for an action: its sentence, or why it was refused, with the status. */
+    static String say(Actions.Result r) {
         return r.status() < 300 ? r.message() : "refused (" + r.status() + "): " + r.message();
     }
 }

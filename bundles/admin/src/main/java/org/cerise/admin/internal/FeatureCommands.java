@@ -28,7 +28,7 @@ public final class FeatureCommands {
     }
 
     static String said(FeatureActions.Outcome o) {
-        return o.result().status() < 300 ? o.result().message() : "refused: " + o.result().message();
+        return AdminCommands.say(o.result());
     }
 
     /** {@code cerise:feature-install NAME}. */
