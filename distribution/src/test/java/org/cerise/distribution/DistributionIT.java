@@ -505,7 +505,7 @@ class DistributionIT {
      */
     @Test
     @Order(1)
-    void withoutATerminalTheShellReadsNothingAndTheContainerRunsOnIdle() throws IOException, InterruptedException {
+    void withoutATerminalThereIsNoShellAndTheContainerRunsOnIdle() throws IOException, InterruptedException {
         main.awaitStarted();
         Thread.sleep(2000); // let the apps of deploy/ finish mounting and the JIT settle
         Duration before = main.cpuTime();
@@ -522,6 +522,16 @@ class DistributionIT {
                 && !logs.contains("Unable to create a system terminal"),
                 "the shell started without a console says nothing:\n" + tail(main.stderr, 40));
         assertEquals(200, get(main.url("/tut01/")).status);
+        // nobody could type into a shell: its feature is not in the launch list then
+        java.util.regex.Matcher password = GENERATED.matcher(awaitLog(main, GENERATED));
+        assertTrue(password.find());
+        Reply features = get(main.url("/cerise/api/features"), "Authorization", basic("admin", password.group(1)));
+        assertEquals(200, features.status, features.body);
+        assertTrue(features.body.matches("(?s).*\"id\" : \"org\\.cerise:cerise-shell:[^\"]+\".*"), features.body);
+        java.util.regex.Matcher shell = java.util.regex.Pattern.compile(
+                "(?s)\"id\" : \"org\\.cerise:cerise-shell:[^\"]+\",.*?\"state\" : \"(\\w+)\"").matcher(features.body);
+        assertTrue(shell.find(), features.body);
+        assertEquals("AVAILABLE", shell.group(1), "the shell's feature without a terminal");
     }
 
     /**

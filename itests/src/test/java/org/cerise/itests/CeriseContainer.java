@@ -66,7 +66,9 @@ final class CeriseContainer {
 
                 // the features: the distribution's launch list, and the examples (which the
                 // distribution ships in deploy/ instead)
-                frameworkProperty(FEATURES).value(launchProperty(FEATURES) + " cerise-examples"),
+                // (with the shell, as bin/cerise in a terminal: ShellIT types into it)
+                frameworkProperty(FEATURES).value(launchProperty(FEATURES).replace("${cerise.shell.feature}", "cerise-shell")
+                        + " cerise-examples"),
                 frameworkProperty("cerise.features.dir").value(property("cerise.features")),
                 frameworkProperty("cerise.repository").value(property("cerise.repository")),
                 frameworkProperty("cerise.features.state").value(new File(work, "features.properties").getPath()),
