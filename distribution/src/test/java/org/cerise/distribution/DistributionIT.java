@@ -566,6 +566,10 @@ class DistributionIT {
             c.type("cerise:sessions\r");
             awaitScreen(c, "SessionInfo[configured=file, active=file", "cerise:sessions shows the switch");
 
+            // Ctrl-C once the next prompt shows: the line editor reads it then (raw mode); typed
+            // while the shell still prints, the terminal would turn it into SIGINT, which stops
+            // the container, as Ctrl-C does in CherryPy
+            awaitScreen(c, "SessionInfo[configured=file, active=file", "g! ", "the prompt after cerise:sessions");
             c.type("\u0003"); // Ctrl-C at the prompt
             Thread.sleep(500);
             assertTrue(c.process.isAlive(), "Ctrl-C at the g! prompt cancels the line, not the container");
@@ -584,10 +588,17 @@ class DistributionIT {
 
     /** Waits until the terminal shows text after what it showed when the wait began; returns the new part. */
     private static String awaitScreen(Container c, String text, String what) throws IOException, InterruptedException {
+        return awaitScreen(c, null, text, what);
+    }
+
+    /** Waits for the text on the terminal, after the last {@code after} when it is given. */
+    private static String awaitScreen(Container c, String after, String text, String what)
+            throws IOException, InterruptedException {
         long end = System.nanoTime() + CONFIG_CHANGE.multipliedBy(3).toNanos();
         while (true) {
             String screen = Files.readString(c.stdout, StandardCharsets.ISO_8859_1);
-            int at = screen.lastIndexOf(text);
+            int from = after == null ? 0 : screen.lastIndexOf(after);
+            int at = from < 0 ? -1 : after == null ? screen.lastIndexOf(text) : screen.indexOf(text, from);
             if (at >= 0) {
                 return screen.substring(Math.max(0, at - 2000), Math.min(screen.length(), at + 2000));
             }
