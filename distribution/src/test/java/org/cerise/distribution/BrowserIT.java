@@ -89,12 +89,7 @@ class BrowserIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (container != null) {
-            container.stop();
-        }
+        Chromium.stop(browser, container);
     }
 
     @BeforeEach

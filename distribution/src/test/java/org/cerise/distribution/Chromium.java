@@ -157,6 +157,16 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Ends the browser session and stops the container; either may be null (not started). */
+    static void stop(WebDriver browser, Container container) throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (container != null) {
+            container.stop();
+        }
+    }
+
     /** Saves what the browser shows as {@code SCREENSHOTS/<name>.png}. */
     static void screenshot(WebDriver browser, String name) throws IOException {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

@@ -57,12 +57,7 @@ class ConsoleBrowserIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (container != null) {
-            container.stop();
-        }
+        Chromium.stop(browser, container);
     }
 
     private static String base() {
