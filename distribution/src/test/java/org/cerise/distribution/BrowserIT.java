@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,12 +28,8 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -59,14 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
-
-    private static final Path HOME = Path.of(System.getProperty("cerise.home", "target/cerise"));
-    private static final Path LOGS = Path.of(System.getProperty("cerise.it.logs", "target/distribution-it"));
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("cerise.screenshots", "target/screenshots"));
-    private static final Duration STARTUP = Duration.ofSeconds(60);
     /** What a page gets to react to a click; Babel compiling gen.js in the browser takes the longest. */
     private static final Duration PAGE = Duration.ofSeconds(20);
     private static final Pattern EIGHT_HEX = Pattern.compile("[0-9a-fA-F]{8}");
@@ -77,7 +61,7 @@ class BrowserIT {
     @TempDir
     static Path temp;
 
-    private static Process container;
+    private static Chromium.Container container;
     private static String base;
     private static WebDriver browser;
 
@@ -86,67 +70,26 @@ class BrowserIT {
     @BeforeAll
     static void startContainerAndBrowser() throws IOException, InterruptedException {
         // a missing browser fails (never skips), saying how to install it
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "BrowserIT needs Debian's chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + "; install them with: " + INSTALL);
-        assertTrue(Files.isExecutable(HOME.resolve("bin/cerise")),
-                HOME.toAbsolutePath() + "/bin/cerise is missing: the distribution must be packaged first (mvn verify)");
-        Files.createDirectories(LOGS);
-        Files.createDirectories(SCREENSHOTS);
+        Chromium.requireBrowserAndDistribution("BrowserIT");
         String external = System.getProperty("cerise.browser.url", "");
         if (!external.isEmpty()) {
             // the same steps against a server already running (CherryPy hosting the same pages)
             base = external;
         } else {
-            startContainer();
+            container = new Chromium.Container(temp, "browser");
+            base = container.base();
+            container.awaitServing("/tut08/", "/tut09/", "/tut10/");
         }
-        browser = startBrowser();
-    }
-
-    private static void startContainer() throws IOException, InterruptedException {
-        Path home = temp.resolve("cerise");
-        DistributionIT.copyTree(HOME, home);
-        int port = DistributionIT.freePort("127.0.0.1");
-        base = "http://127.0.0.1:" + port;
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/cerise").toString());
-        pb.environment().put("CERISE_PORT", String.valueOf(port));
-        pb.environment().put("CERISE_HOST", "127.0.0.1");
-        pb.directory(temp.toFile());
-        pb.redirectOutput(LOGS.resolve("browser.stdout.log").toFile());
-        pb.redirectError(LOGS.resolve("browser.stderr.log").toFile());
-        container = pb.start();
-        container.getOutputStream().close();
-        awaitServing("/tut08/", "/tut09/", "/tut10/");
-    }
-
-    private static WebDriver startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1024,768", "--no-first-run", "--disable-extensions");
+        ChromeOptions options = Chromium.options(1024, 768);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        // the driver is named: Selenium Manager, which would download one, never runs
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withLogFile(LOGS.resolve("chromedriver.log").toFile()).build();
-        return new ChromeDriver(service, options);
+        browser = Chromium.start(options, "chromedriver.log");
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (container != null && container.isAlive()) {
-            container.descendants().forEach(ProcessHandle::destroy);
-            container.destroy();
-            if (!container.waitFor(10, TimeUnit.SECONDS)) {
-                container.descendants().forEach(ProcessHandle::destroyForcibly);
-                container.destroyForcibly();
-            }
-        }
+        Chromium.stop(browser, container);
     }
 
     @BeforeEach
@@ -297,8 +240,7 @@ class BrowserIT {
             return;
         }
         try {
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Chromium.screenshot(browser, name);
         } catch (IOException | RuntimeException e) {
             System.err.println("[BrowserIT] no screenshot " + name + ": " + e);
         }
@@ -325,33 +267,6 @@ class BrowserIT {
                 fail("GET " + path + " never answered 200 " + want + "; last: " + last);
             }
             Thread.sleep(20); // poll interval
-        }
-    }
-
-    private static void awaitServing(String... paths) throws InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        for (String path : paths) {
-            String last = "no answer";
-            while (true) {
-                try {
-                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        break;
-                    }
-                    last = r.statusCode() + " " + r.body();
-                } catch (IOException e) {
-                    last = e.toString();
-                }
-                if (!container.isAlive()) {
-                    fail("bin/cerise exited with " + container.exitValue() + "; see " + LOGS.resolve("browser.stderr.log"));
-                }
-                if (System.nanoTime() > deadline) {
-                    fail(path + " does not answer 200 within " + STARTUP + "; last: " + last + "\n"
-                            + DistributionIT.tail(LOGS.resolve("browser.stderr.log"), 40));
-                }
-                Thread.sleep(50); // poll interval
-            }
         }
     }
 

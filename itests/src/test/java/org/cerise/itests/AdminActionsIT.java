@@ -1,10 +1,10 @@
 package org.cerise.itests;
 
+import static org.cerise.itests.AdminLogin.basic;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -15,10 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -28,9 +24,6 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,7 +32,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,49 +59,20 @@ public class AdminActionsIT extends CeriseTestSupport {
         return context().getService(context().getServiceReference(ConfigurationAdmin.class));
     }
 
-    private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String hash(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] h = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        return "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(h);
-    }
-
+    /** Sets the test's own admin password and waits until the API and the console take it. */
     @Before
     public void ownPassword() throws Exception {
         if (ready) {
             return;
         }
-        long end = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (configAdmin().getConfiguration("org.cerise.admin", "?").getProperties() == null) {
-            if (System.nanoTime() > end) {
-                fail("no generated password hash was stored under PID org.cerise.admin");
-            }
-            Thread.sleep(50);
-        }
-        Configuration c = configAdmin().getConfiguration("org.cerise.admin", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("password.hash", hash(PASSWORD));
-        c.update(props);
-        long until = System.nanoTime() + BOOT_DEADLINE.toNanos();
-        while (api("GET", "/apps", null, null).statusCode() != 200
-                || console("/cerise-apps").statusCode() != 200) {
-            if (System.nanoTime() > until) {
-                fail("the admin API and console did not accept the configured password");
-            }
-            Thread.sleep(100);
-        }
+        AdminLogin.setPassword(context(), PASSWORD, BOOT_DEADLINE, () -> api("GET", "/apps", null, null),
+                () -> console("/cerise-apps"));
         ready = true;
     }
 
     private HttpResponse<String> api(String method, String path, byte[] body, String csrf) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/cerise/api" + path)))
-                .header("Authorization", basic());
+                .header("Authorization", basic("admin", PASSWORD));
         if (csrf != null) {
             b.header("X-Cerise-CSRF", csrf);
         }
@@ -132,7 +95,7 @@ public class AdminActionsIT extends CeriseTestSupport {
     }
 
     private HttpResponse<String> console(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url("/system/console" + path))).header("Authorization", basic()));
+        return send(HttpRequest.newBuilder(URI.create(url("/system/console" + path))).header("Authorization", basic("admin", PASSWORD)));
     }
 
     /** Posts a console form (urlencoded) and returns the redirect's status and message. */
@@ -141,7 +104,7 @@ public class AdminActionsIT extends CeriseTestSupport {
         fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url("/system/console/" + page)))
-                .header("Authorization", basic()).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic("admin", PASSWORD)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         return outcome(r);
     }
@@ -258,7 +221,7 @@ public class AdminActionsIT extends CeriseTestSupport {
         body.write(fields.getBytes(StandardCharsets.UTF_8));
         body.write(jar);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(url("/system/console/" + page))).header("Authorization", basic())
+        return send(HttpRequest.newBuilder(URI.create(url("/system/console/" + page))).header("Authorization", basic("admin", PASSWORD))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

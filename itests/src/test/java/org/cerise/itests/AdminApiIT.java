@@ -1,5 +1,6 @@
 package org.cerise.itests;
 
+import static org.cerise.itests.AdminLogin.basic;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -8,16 +9,9 @@ import static org.junit.Assert.fail;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.cerise.api.runtime.AppInfo;
 import org.junit.Before;
@@ -27,7 +21,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,20 +42,6 @@ public class AdminApiIT extends CeriseTestSupport {
         return context().getService(context().getServiceReference(ConfigurationAdmin.class));
     }
 
-    /** The documented format of password.hash, computed here independently of the bundle. */
-    private static String hash(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] h = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        return "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(h);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private Object stored(String pid, String key) throws Exception {
         Dictionary<String, Object> p = configAdmin().getConfiguration(pid, "?").getProperties();
         return p == null ? null : p.get(key);
@@ -71,37 +50,19 @@ public class AdminApiIT extends CeriseTestSupport {
     /**
      * The container started without an admin password: one was generated and stored hashed (no
      * default admin/admin). Then the test sets its own, as an operator would, and waits until it is
-     * in force.
+     * in force ({@link AdminLogin#setPassword}).
      */
     @Before
     public void ownPassword() throws Exception {
-        if (ours != null) {
+        if (passwordSet) {
             return;
         }
-        long end = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        Object h;
-        while (!String.valueOf(h = stored("org.cerise.admin", "password.hash")).startsWith("pbkdf2-sha256$210000$")) {
-            if (System.nanoTime() > end) {
-                fail("no generated password hash was stored under PID org.cerise.admin; found " + h);
-            }
-            Thread.sleep(50);
-        }
-        ours = hash(PASSWORD);
-        Configuration c = configAdmin().getConfiguration("org.cerise.admin", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("password.hash", ours);
-        c.update(props);
-        long until = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (api("GET", "/apps", null, null, true).statusCode() != 200) {
-            if (System.nanoTime() > until) {
-                fail("the configured admin password is not accepted");
-            }
-            Thread.sleep(50);
-        }
+        AdminLogin.setPassword(context(), PASSWORD, MOUNT_DEADLINE, () -> api("GET", "/apps", null, null, true));
+        passwordSet = true;
     }
 
     /** Set once per container (the probe's classes are loaded afresh for each). */
-    private static volatile String ours;
+    private static volatile boolean passwordSet;
 
     private HttpResponse<String> api(String method, String path, String body, String csrf, boolean auth)
             throws Exception {

@@ -1,5 +1,6 @@
 package org.cerise.itests;
 
+import static org.cerise.itests.AdminLogin.basic;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -7,16 +8,8 @@ import static org.junit.Assert.fail;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -24,8 +17,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
@@ -43,20 +34,6 @@ public class AdminConsoleIT extends CeriseTestSupport {
 
     private static final String PASSWORD = "itest-console-pw";
     private static final Pattern TUT07_ROW = Pattern.compile("<tr><td>tut07</td>(.*?)</tr>", Pattern.DOTALL);
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The documented format of password.hash, computed here independently of the bundle. */
-    private static String hash(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] h = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        return "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(h);
-    }
 
     private HttpResponse<String> console(String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/system/console" + path)));
@@ -78,27 +55,7 @@ public class AdminConsoleIT extends CeriseTestSupport {
         if (ready) {
             return;
         }
-        ConfigurationAdmin ca = context().getService(context().getServiceReference(ConfigurationAdmin.class));
-        long end = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (ca.getConfiguration("org.cerise.admin", "?").getProperties() == null) {
-            if (System.nanoTime() > end) {
-                fail("no generated password hash was stored under PID org.cerise.admin");
-            }
-            Thread.sleep(50);
-        }
-        Configuration c = ca.getConfiguration("org.cerise.admin", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("password.hash", hash(PASSWORD));
-        c.update(props);
-        long until = System.nanoTime() + BOOT_DEADLINE.toNanos();
-        HttpResponse<String> r;
-        while ((r = console("/cerise-apps", basic("admin", PASSWORD))).statusCode() != 200) {
-            if (System.nanoTime() > until) {
-                fail("the console's Cerise apps page did not answer 200 with the admin's credentials: "
-                        + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(100);
-        }
+        AdminLogin.setPassword(context(), PASSWORD, BOOT_DEADLINE, () -> console("/cerise-apps", basic("admin", PASSWORD)));
         ready = true;
     }
 

@@ -1,5 +1,6 @@
 package org.cerise.itests;
 
+import static org.cerise.itests.AdminLogin.basic;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -14,15 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -35,8 +29,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,10 +47,6 @@ public class FeatureManagerIT extends CeriseTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String METHOD = "org.cerise:cerise-dispatch-method:0.1.0-SNAPSHOT";
 
-    private ConfigurationAdmin configAdmin() {
-        return context().getService(context().getServiceReference(ConfigurationAdmin.class));
-    }
-
     private FeatureManager features() {
         return context().getService(context().getServiceReference(FeatureManager.class));
     }
@@ -66,46 +54,19 @@ public class FeatureManagerIT extends CeriseTestSupport {
     /** Set once per container. */
     private static volatile boolean passwordSet;
 
-    /** Waits for the generated password, then sets the test's own (as AdminApiIT does). */
+    /** Waits for the generated password, then sets the test's own ({@link AdminLogin#setPassword}). */
     @Before
     public void ownPassword() throws Exception {
         if (passwordSet) {
             return;
         }
-        long end = System.nanoTime() + BOOT_DEADLINE.toNanos();
-        while (true) {
-            Dictionary<String, Object> p = configAdmin().getConfiguration("org.cerise.admin", "?").getProperties();
-            if (p != null && String.valueOf(p.get("password.hash")).startsWith("pbkdf2-sha256$")) {
-                break;
-            }
-            if (System.nanoTime() > end) {
-                fail("no admin password was generated");
-            }
-            Thread.sleep(50);
-        }
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] h = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 1000, 256)).getEncoded();
-        Configuration c = configAdmin().getConfiguration("org.cerise.admin", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("password.hash", "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(h));
-        c.update(props);
-        long until = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (api("GET", "/features", null, null).statusCode() != 200) {
-            if (System.nanoTime() > until) {
-                fail("the configured admin password is not accepted");
-            }
-            Thread.sleep(50);
-        }
+        AdminLogin.setPassword(context(), PASSWORD, MOUNT_DEADLINE, () -> api("GET", "/features", null, null));
         passwordSet = true;
     }
 
     private HttpResponse<String> api(String method, String path, String body, String csrf) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/cerise/api" + path)))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", basic("admin", PASSWORD));
         if (csrf != null) {
             b.header("X-Cerise-CSRF", csrf);
         }

@@ -1,5 +1,6 @@
 package org.cerise.itests;
 
+import static org.cerise.itests.AdminLogin.basic;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -12,13 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Dictionary;
-import java.util.Hashtable;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -29,8 +23,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,46 +53,13 @@ public class ShellIT extends CeriseTestSupport {
         if (passwordSet) {
             return;
         }
-        ConfigurationAdmin ca = context().getService(context().getServiceReference(ConfigurationAdmin.class));
-        long end = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (true) {
-            Dictionary<String, Object> p = ca.getConfiguration("org.cerise.admin", "?").getProperties();
-            if (p != null && p.get("password.hash") != null) {
-                break;
-            }
-            if (System.nanoTime() > end) {
-                fail("no generated password hash was stored under PID org.cerise.admin");
-            }
-            Thread.sleep(50);
-        }
-        Configuration c = ca.getConfiguration("org.cerise.admin", "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("password.hash", hash(PASSWORD));
-        c.update(props);
-        long until = System.nanoTime() + MOUNT_DEADLINE.toNanos();
-        while (api("/apps").statusCode() != 200) {
-            if (System.nanoTime() > until) {
-                fail("the configured admin password is not accepted");
-            }
-            Thread.sleep(50);
-        }
+        AdminLogin.setPassword(context(), PASSWORD, MOUNT_DEADLINE, () -> api("/apps"));
         passwordSet = true;
     }
 
-    /** password.hash as bundles/admin/README.md documents it, computed independently of the bundle. */
-    private static String hash(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        byte[] h = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        return "pbkdf2-sha256$1000$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(h);
-    }
-
     private HttpResponse<String> api(String path) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(url("/cerise/api" + path))).header("Authorization",
-                "Basic " + basic).GET());
+                basic("admin", PASSWORD)).GET());
     }
 
     private JsonNode json(String path) throws Exception {

@@ -12,8 +12,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cerise:feature-remove NAME} change them, audited as user {@code gogo}.
  *
  * <p>Gogo calls the Java method named like the command; a name with a hyphen cannot be one, so
- * each of those two commands is its own service whose {@code _main} method Gogo calls for any
- * function name (with the name as first argument).
+ * those two commands are one service whose {@code _main} method Gogo calls for either function
+ * name, with the name as first argument.
  */
 @Component(service = FeatureCommands.class, property = {"osgi.command.scope=cerise",
         "osgi.command.function=features"})
@@ -31,10 +31,10 @@ public final class FeatureCommands {
         return AdminCommands.say(o.result());
     }
 
-    /** {@code cerise:feature-install NAME}. */
-    @Component(service = Install.class, property = {"osgi.command.scope=cerise",
-            "osgi.command.function=feature-install"})
-    public static final class Install {
+    /** {@code cerise:feature-install NAME} and {@code cerise:feature-remove NAME}. */
+    @Component(service = Change.class, property = {"osgi.command.scope=cerise",
+            "osgi.command.function=feature-install", "osgi.command.function=feature-remove"})
+    public static final class Change {
 
         @Reference
         private FeatureActions actions;
@@ -45,25 +45,11 @@ public final class FeatureCommands {
          * @return what happened
          */
         public String _main(String command, String feature) {
-            return said(actions.install("gogo", feature));
-        }
-    }
-
-    /** {@code cerise:feature-remove NAME}. */
-    @Component(service = Remove.class, property = {"osgi.command.scope=cerise",
-            "osgi.command.function=feature-remove"})
-    public static final class Remove {
-
-        @Reference
-        private FeatureActions actions;
-
-        /**
-         * @param command the command's name, which Gogo passes first to {@code _main}
-         * @param feature the feature's id or artifact id
-         * @return what happened
-         */
-        public String _main(String command, String feature) {
-            return said(actions.remove("gogo", feature));
+            return said(switch (command) {
+                case "feature-install" -> actions.install("gogo", feature);
+                case "feature-remove" -> actions.remove("gogo", feature);
+                default -> throw new IllegalArgumentException("not a feature command: " + command);
+            });
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.cerise.admin.internal;
 
+import static org.cerise.admin.internal.HtmlAssertions.assertContains;
+import static org.cerise.admin.internal.HtmlAssertions.assertLacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,56 +60,59 @@ class ConsoleFeaturesPageTest {
 
     @Test
     void everythingFromADescriptorIsEscaped() {
-        assertFalse(HTML.contains("<img"), HTML);
-        assertFalse(HTML.contains("<script>"), HTML);
-        assertFalse(HTML.contains("<b>bold"), HTML);
-        assertTrue(HTML.contains("&lt;img src=x onerror=alert(1)&gt;"), HTML);
-        assertTrue(HTML.contains("&#34;quoted&#34; &amp; &lt;b&gt;bold&lt;/b&gt;"), HTML);
-        assertTrue(HTML.contains("org.example.&lt;script&gt;"), HTML);
+        assertLacks(HTML, "<img", "<script>", "<b>bold");
+        assertContains(HTML,
+                "&lt;img src=x onerror=alert(1)&gt;",
+                "&#34;quoted&#34; &amp; &lt;b&gt;bold&lt;/b&gt;",
+                "org.example.&lt;script&gt;");
         // the token is an attribute value and cannot close it
-        assertTrue(HTML.contains("name=\"csrf\" value=\"tok&#34;en\""), HTML);
+        assertContains(HTML, "name=\"csrf\" value=\"tok&#34;en\"");
     }
 
     @Test
     void anAvailableFeatureHasAnInstallButton() {
         String routes = row("cerise-dispatch-routes");
-        assertTrue(routes.contains("<td class=\"state\">AVAILABLE</td>"), routes);
-        assertTrue(routes.contains("data-action=\"install\""), routes);
-        assertTrue(routes.contains("name=\"feature\" value=\"" + ROUTES + "\""), routes);
-        assertFalse(routes.contains("data-action=\"remove\""), routes);
-        assertTrue(routes.contains("<td>org.cerise:cerise-dispatch-routes:0.1.0-SNAPSHOT</td><td></td><td>NOT_INSTALLED</td>"),
-                routes);
+        assertContains(routes,
+                "<td class=\"state\">AVAILABLE</td>",
+                "data-action=\"install\"",
+                "name=\"feature\" value=\"" + ROUTES + "\"",
+                "<td>org.cerise:cerise-dispatch-routes:0.1.0-SNAPSHOT</td><td></td><td>NOT_INSTALLED</td>");
+        assertLacks(routes, "data-action=\"remove\"");
     }
 
     @Test
     void anInstalledFeatureHasARemoveButtonAndItsBundlesSayWhoNeedsThem() {
         String sessions = row("cerise-sessions");
-        assertTrue(sessions.contains("data-action=\"remove\""), sessions);
-        assertFalse(sessions.contains("data-action=\"install\""), sessions);
-        assertTrue(sessions.contains("<td>request</td>"), sessions);
-        assertTrue(sessions.contains("com.fasterxml.jackson.core.jackson-databind</span></td><td>0.1.0.SNAPSHOT</td>"
-                + "<td>ACTIVE</td><td>needed by cerise-sessions, " + TOOLS + "</td>"), sessions); // a feature not listed: its full id
+        assertContains(sessions, "data-action=\"remove\"");
+        assertLacks(sessions, "data-action=\"install\"");
+        assertContains(sessions,
+                "<td>request</td>",
+                "com.fasterxml.jackson.core.jackson-databind</span></td><td>0.1.0.SNAPSHOT</td>"
+                    + "<td>ACTIVE</td><td>needed by cerise-sessions, " + TOOLS + "</td>"); // a feature not listed: its full id
     }
 
     @Test
     void thePlatformAndAFileInstalledFeatureSayWhyInsteadOfAButton() {
         String platform = row("cerise-platform");
-        assertFalse(platform.contains("<form"), platform);
-        assertTrue(platform.contains("holds the feature manager itself (org.cerise.features): cannot be removed"), platform);
-        assertTrue(platform.contains("<td>launch (cerise.features)</td>"), platform);
-        assertTrue(platform.contains("installed by the launcher or from elsewhere"), platform);
+        assertLacks(platform, "<form");
+        assertContains(platform,
+                "holds the feature manager itself (org.cerise.features): cannot be removed",
+                "<td>launch (cerise.features)</td>",
+                "installed by the launcher or from elsewhere");
         String dropped = row("dropped");
-        assertFalse(dropped.contains("<form"), dropped);
-        assertTrue(dropped.contains("installed by the file /srv/cerise/deploy/&lt;dropped&gt;.json: delete that file"), dropped);
-        assertTrue(dropped.contains("<td>deploy file /srv/cerise/deploy/&lt;dropped&gt;.json</td>"), dropped);
+        assertLacks(dropped, "<form");
+        assertContains(dropped,
+                "installed by the file /srv/cerise/deploy/&lt;dropped&gt;.json: delete that file",
+                "<td>deploy file /srv/cerise/deploy/&lt;dropped&gt;.json</td>");
     }
 
     @Test
     void anInvalidDescriptorShowsItsErrorAndNoButton() {
         String broken = row("broken.json");
-        assertFalse(broken.contains("<form"), broken);
-        assertTrue(broken.contains("INVALID<br><span class=\"ui-state-error\">features/broken.json: line 3, column 5: "
-                + "unexpected &#39;&lt;&#39; in key &#34;bundles&#34;</span>"), broken);
+        assertLacks(broken, "<form");
+        assertContains(broken,
+                "INVALID<br><span class=\"ui-state-error\">features/broken.json: line 3, column 5: "
+                    + "unexpected &#39;&lt;&#39; in key &#34;bundles&#34;</span>");
     }
 
     @Test

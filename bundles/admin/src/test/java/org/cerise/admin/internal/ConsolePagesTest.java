@@ -1,7 +1,8 @@
 package org.cerise.admin.internal;
 
+import static org.cerise.admin.internal.HtmlAssertions.assertContains;
+import static org.cerise.admin.internal.HtmlAssertions.assertLacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -66,10 +67,11 @@ class ConsolePagesTest {
     @Test
     void appsAreRowsWithEscapedValues() {
         String html = ConsolePages.apps(MODEL);
-        assertFalse(html.contains("<script>"), html);
-        assertTrue(html.contains("<td>&lt;script&gt;x&lt;/script&gt;</td><td>/a</td><td>org.example.a 1.0.0</td><td>FAILED</td>"), html);
-        assertTrue(html.contains("&amp; more"), html);
-        assertTrue(html.contains("<td>3</td>"), html);
+        assertLacks(html, "<script>");
+        assertContains(html,
+                "<td>&lt;script&gt;x&lt;/script&gt;</td><td>/a</td><td>org.example.a 1.0.0</td><td>FAILED</td>",
+                "&amp; more",
+                "<td>3</td>");
     }
 
     @Test
@@ -81,38 +83,35 @@ class ConsolePagesTest {
     @Test
     void sessionsShowTheActiveStoreAndCounts() {
         String html = ConsolePages.sessions(MODEL);
-        assertTrue(html.contains("<td>ram</td><td>b</td><td>2</td>"), html);
-        assertTrue(html.contains("<td>redis</td><td>r</td><td>unknown</td><td>refused &lt;conn&gt;</td>"), html);
+        assertContains(html,
+                "<td>ram</td><td>b</td><td>2</td>",
+                "<td>redis</td><td>r</td><td>unknown</td><td>refused &lt;conn&gt;</td>");
     }
 
     @Test
     void requestsShowCounters() {
         String html = ConsolePages.requests(MODEL);
-        assertTrue(html.contains("<td>5</td><td>0.50</td>"), html);
-        assertTrue(html.contains("<td>5xx</td><td>1</td>"), html);
+        assertContains(html, "<td>5</td><td>0.50</td>", "<td>5xx</td><td>1</td>");
     }
 
     @Test
     void recentRequestsAreRowsOfEscapedTextNewestFirst() {
         String html = ConsoleViews.requests(new ConsolePlugin.View(MODEL, null, null, null));
-        assertFalse(html.contains("<script>alert"), html);
-        assertFalse(html.contains("<img"), html);
-        assertTrue(html.contains("<td>a</td><td>GET</td><td>/a/&lt;script&gt;alert(1)&lt;/script&gt;?x=&#34;&gt;"
-                + "&lt;img src=x onerror=alert(2)&gt;</td><td>404</td><td>1.500</td><td>10.0.0.7</td>"), html);
+        assertLacks(html, "<script>alert", "<img");
+        assertContains(html,
+                "<td>a</td><td>GET</td><td>/a/&lt;script&gt;alert(1)&lt;/script&gt;?x=&#34;&gt;"
+                    + "&lt;img src=x onerror=alert(2)&gt;</td><td>404</td><td>1.500</td><td>10.0.0.7</td>");
         assertTrue(html.indexOf("data-sequence=\"8\"") < html.indexOf("data-sequence=\"7\""), "newest first");
-        assertTrue(html.contains("<td>/a/form</td><td>303</td><td>0.250</td><td></td>"), html);
-        assertTrue(html.contains("<tbody data-top=\"8\">"), html);
+        assertContains(html, "<td>/a/form</td><td>303</td><td>0.250</td><td></td>", "<tbody data-top=\"8\">");
         // the live redraw sets cells as text, never as markup
-        assertTrue(html.contains("td.textContent = text"), html);
-        assertFalse(html.contains("innerHTML"), html);
-        assertFalse(html.contains("insertAdjacentHTML"), html);
+        assertContains(html, "td.textContent = text");
+        assertLacks(html, "innerHTML", "insertAdjacentHTML");
     }
 
     @Test
     void noRecentRequestsYet() {
         String html = ConsoleViews.recent(List.of());
-        assertTrue(html.contains("(none yet)"), html);
-        assertTrue(html.contains("data-top=\"-1\""), html);
+        assertContains(html, "(none yet)", "data-top=\"-1\"");
     }
 
     @Test
