@@ -17,7 +17,12 @@ public class FeatureException extends Exception {
         /** The feature's descriptor is malformed. */
         INVALID,
         /** A bundle of the feature is missing, cannot be resolved, or failed to start. */
-        FAILED
+        FAILED,
+        /**
+         * The feature cannot be removed: bundles that would stay installed are wired to bundles
+         * the removal would uninstall (they import its packages, say) and would no longer resolve.
+         */
+        IN_USE
     }
 
     private final Reason reason;

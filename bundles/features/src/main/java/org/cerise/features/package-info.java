@@ -7,7 +7,7 @@
  * and Gogo commands call it. Descriptors come from the container's {@code features/} folder,
  * bundles from its local repository ({@code repository/}, Maven layout).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.cerise.features;
 

@@ -33,10 +33,16 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
+import org.osgi.framework.namespace.BundleNamespace;
+import org.osgi.framework.namespace.HostNamespace;
+import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleRevisions;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,6 +193,16 @@ final class Manager implements FeatureManager {
             throw new FeatureException(Reason.CONFLICT, "feature " + id + " was installed by the file "
                     + i.source().substring(5) + ": delete that file to remove it");
         }
+        // refused before anything changes: uninstalling a bundle others are wired to would leave
+        // them unresolved after the refresh (an app in deploy/ importing the feature's packages)
+        Map<Bundle, List<String>> dependents = dependents(orphans(id));
+        if (!dependents.isEmpty()) {
+            throw new FeatureException(Reason.IN_USE, "feature " + id + " is not removed, nothing was changed: "
+                    + (dependents.size() == 1 ? "a bundle that stays installed needs its bundles: "
+                            : dependents.size() + " bundles that stay installed need its bundles: ")
+                    + describe(dependents) + ". Uninstall " + (dependents.size() == 1 ? "that bundle" : "those bundles")
+                    + " first (an app in deploy/: delete its jar there), then remove the feature");
+        }
         uninstall(id);
         if (i.source().equals(LAUNCH)) {
             state.removed.add(id);
@@ -229,6 +245,15 @@ final class Manager implements FeatureManager {
         for (Map.Entry<String, Installed> e : installed.entrySet()) {
             if (e.getValue().source().equals(source)) {
                 String id = e.getKey();
+                // the file is gone: nobody to refuse to, so the feature goes anyway, and the log
+                // says which bundles lose what they need (one line; the framework logs their
+                // resolution failure itself)
+                Map<Bundle, List<String>> dependents = dependents(orphans(id));
+                if (!dependents.isEmpty()) {
+                    LOG.warn("Feature {} is removed (its file {} was deleted) although bundles that stay installed need"
+                            + " its bundles: {}. They no longer resolve until what they need is installed again",
+                            id, file, describe(dependents));
+                }
                 uninstall(id);
                 return id;
             }
@@ -476,26 +501,101 @@ final class Manager implements FeatureManager {
         return feature.contains(":") ? d.id().toString().equals(feature) : d.id().artifactId().equals(feature);
     }
 
+    /** The managed bundles of an installed feature that no other installed feature lists: what removing it uninstalls. */
+    private List<Bundle> orphans(String id) {
+        List<Bundle> orphans = new ArrayList<>();
+        for (Descriptor.Entry e : installed.get(id).descriptor().bundles()) {
+            Held h = held.get(e.artifact().toString());
+            if (h != null && h.managed && h.features.equals(Set.of(id)) && !orphans.contains(h.bundle)) {
+                orphans.add(h.bundle);
+            }
+        }
+        return orphans;
+    }
+
     /** Forgets a feature and uninstalls the managed bundles no other installed feature lists. */
     private void uninstall(String id) {
+        List<Bundle> orphans = orphans(id);
         Installed i = installed.remove(id);
-        List<Bundle> orphans = new ArrayList<>();
         for (Descriptor.Entry e : i.descriptor().bundles()) {
             String key = e.artifact().toString();
             Held h = held.get(key);
-            if (h == null) {
-                continue;
-            }
-            h.features.remove(id);
-            if (h.features.isEmpty()) {
-                held.remove(key);
-                if (h.managed) {
-                    orphans.add(h.bundle);
+            if (h != null) {
+                h.features.remove(id);
+                if (h.features.isEmpty()) {
+                    held.remove(key);
                 }
             }
         }
         uninstallBundles(orphans);
         LOG.info("Feature {} removed ({} bundles uninstalled)", id, orphans.size());
+    }
+
+    /**
+     * The bundles that stay installed but are wired to one of the bundles about to be
+     * uninstalled, each with what it gets through those wires ("imports org.cerise.dispatch.routes
+     * from org.cerise.dispatch.routes 0.1.0"): after the refresh they would not resolve.
+     *
+     * <p>Every wire counts, whatever its requirement: an optional import (or one wired through
+     * DynamicImport-Package) loses its package just the same, and the bundle then fails with
+     * NoClassDefFoundError instead of at resolution. The dependent's state does not matter
+     * either: a stopped bundle is still wired, and bundles wired to it would go with it. Wires
+     * of older revisions still in use (an update not yet refreshed) count too.
+     */
+    private static Map<Bundle, List<String>> dependents(Collection<Bundle> leaving) {
+        Set<Long> ids = new HashSet<>();
+        leaving.forEach(b -> ids.add(b.getBundleId()));
+        Map<Bundle, List<String>> out = new TreeMap<>(Comparator.comparing((Bundle b) -> String.valueOf(b.getSymbolicName()))
+                .thenComparingLong(Bundle::getBundleId));
+        for (Bundle provider : leaving) {
+            BundleRevisions revisions = provider.adapt(BundleRevisions.class);
+            for (BundleRevision revision : revisions == null ? List.<BundleRevision>of() : revisions.getRevisions()) {
+                BundleWiring wiring = revision.getWiring();
+                if (wiring == null || !wiring.isInUse()) {
+                    continue;
+                }
+                for (BundleWire wire : wiring.getProvidedWires(null)) {
+                    Bundle requirer = wire.getRequirerWiring().getBundle();
+                    if (ids.contains(requirer.getBundleId()) || requirer.getState() == Bundle.UNINSTALLED) {
+                        continue;
+                    }
+                    List<String> needs = out.computeIfAbsent(requirer, r -> new ArrayList<>());
+                    String what = needs(wire, provider);
+                    if (!needs.contains(what)) {
+                        needs.add(what);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a wire gives its requirer, as a verb phrase: "imports org.example from org.example.b 1.0.0". */
+    private static String needs(BundleWire wire, Bundle provider) {
+        String from = provider.getSymbolicName() + " " + provider.getVersion();
+        String namespace = wire.getCapability().getNamespace();
+        Object value = wire.getCapability().getAttributes().get(namespace);
+        switch (namespace) {
+            case PackageNamespace.PACKAGE_NAMESPACE: {
+                String resolution = wire.getRequirement().getDirectives().get(Constants.RESOLUTION_DIRECTIVE);
+                String how = PackageNamespace.RESOLUTION_DYNAMIC.equals(resolution) ? "dynamically imports "
+                        : Constants.RESOLUTION_OPTIONAL.equals(resolution) ? "optionally imports " : "imports ";
+                return how + value + " from " + from;
+            }
+            case BundleNamespace.BUNDLE_NAMESPACE:
+                return "requires the bundle " + from;
+            case HostNamespace.HOST_NAMESPACE:
+                return "is a fragment attached to " + from;
+            default:
+                return "needs " + namespace + (value == null ? "" : " " + value) + " from " + from;
+        }
+    }
+
+    /** "org.example.app 1.0.0 imports org.example from org.example.b 1.0.0; org.example.other 2.0.0 ...". */
+    private static String describe(Map<Bundle, List<String>> dependents) {
+        List<String> parts = new ArrayList<>();
+        dependents.forEach((b, needs) -> parts.add(b.getSymbolicName() + " " + b.getVersion() + " " + String.join(", ", needs)));
+        return String.join("; ", parts);
     }
 
     /** Stops (in reverse order), uninstalls, and refreshes bundles, waiting for the refresh. */

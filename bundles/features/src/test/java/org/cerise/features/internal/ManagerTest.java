@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -286,6 +289,86 @@ class ManagerTest {
         assertEquals(new TreeSet<>(), installedBundles());
         assertNull(m.removeFile(file));
         assertNotNull(m.available());
+    }
+
+    /** A repository jar installed from a copy elsewhere, as an app dropped into deploy/ is, and started. */
+    private Bundle installApp(String name) throws Exception {
+        Path copy = Files.copy(repository.resolve("org/example/" + name + "/1.0.0/" + name + "-1.0.0.jar"),
+                dir.resolve(name + ".jar"));
+        Bundle app = framework.getBundleContext().installBundle(copy.toUri().toString());
+        app.start();
+        return app;
+    }
+
+    @Test
+    void aFeatureWhosePackagesABundleOutsideItImportsIsNotRemoved() throws Exception {
+        Manager m = manager();
+        m.install("fa"); // b2 exports pkg.two
+        Bundle app = installApp("b3"); // imports pkg.two, installed by someone else
+        assertEquals(Bundle.ACTIVE, app.getState());
+        String stateBefore = Files.readString(stateFile);
+
+        FeatureException e = assertThrows(FeatureException.class, () -> m.remove("fa"));
+        assertEquals(FeatureException.Reason.IN_USE, e.reason());
+        assertEquals("feature org.example:fa:1.0.0 is not removed, nothing was changed: a bundle that stays installed"
+                + " needs its bundles: org.example.b3 1.0.0 imports pkg.two from org.example.b2 1.0.0. Uninstall that"
+                + " bundle first (an app in deploy/: delete its jar there), then remove the feature", e.getMessage());
+        assertEquals(new TreeSet<>(List.of("org.example.b1", "org.example.b2", "org.example.b3")), installedBundles());
+        assertEquals(Bundle.ACTIVE, bundleNamed("org.example.b1").getState());
+        assertEquals(Bundle.ACTIVE, app.getState());
+        assertEquals(List.of("org.example:fa:1.0.0"), m.installed().stream().map(FeatureInfo::id).toList());
+        assertEquals(stateBefore, Files.readString(stateFile));
+
+        app.uninstall(); // still wired until a refresh: an uninstalled bundle does not count
+        assertEquals(FeatureInfo.State.AVAILABLE, m.remove("fa").state());
+        assertEquals(new TreeSet<>(), installedBundles());
+    }
+
+    @Test
+    void optionalImportsCountAndOnlyTheBundlesThatWouldBeUninstalledAreChecked() throws Exception {
+        bundle("b7", null, "pkg.two;resolution:=optional");
+        Manager m = manager();
+        m.install("fa");
+        m.install("fb"); // lists b2 too
+        Bundle app = installApp("b7");
+        assertEquals(Bundle.ACTIVE, app.getState());
+
+        m.remove("fa"); // only b1 goes: b2, which b7 imports from, stays for fb
+        assertEquals(new TreeSet<>(List.of("org.example.b2", "org.example.b3", "org.example.b7")), installedBundles());
+
+        FeatureException e = assertThrows(FeatureException.class, () -> m.remove("fb"));
+        assertEquals(FeatureException.Reason.IN_USE, e.reason());
+        assertTrue(e.getMessage().contains(": org.example.b7 1.0.0 optionally imports pkg.two from org.example.b2 1.0.0."),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("org.example.b3 "), "b3 imports pkg.two too, but goes with fb: " + e.getMessage());
+        assertEquals(new TreeSet<>(List.of("org.example.b2", "org.example.b3", "org.example.b7")), installedBundles());
+    }
+
+    @Test
+    void aDeletedDescriptorFileRemovesItsFeatureAnywayAndLogsTheDependentsOnce() throws Exception {
+        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Path file = Files.writeString(deploy.resolve("two.json"), "{ \"id\": \"org.example:two:1\", "
+                + "\"bundles\": [ \"org.example:b2:1.0.0\" ] }");
+        Manager m = manager();
+        m.installFile(file);
+        Bundle app = installApp("b3");
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals("org.example:two:1", m.removeFile(file));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(new TreeSet<>(List.of("org.example.b3")), installedBundles());
+        assertEquals(Bundle.INSTALLED, app.getState(), "after the refresh b3 no longer resolves");
+        String warned = log.toString(StandardCharsets.UTF_8);
+        List<String> warnings = warned.lines().filter(l -> l.contains("WARN")).toList();
+        assertEquals(1, warnings.size(), warned);
+        assertTrue(warnings.get(0).contains("Feature org.example:two:1 is removed (its file " + file
+                + " was deleted) although bundles that stay installed need its bundles: org.example.b3 1.0.0 imports"
+                + " pkg.two from org.example.b2 1.0.0."), warned);
+        assertTrue(!warned.contains("\tat "), "no stack trace: " + warned);
     }
 
     private Bundle bundleNamed(String bsn) {
