@@ -133,6 +133,23 @@ public class FeatureManagerIT extends CeriseTestSupport {
     }
 
     @Test
+    public void aFeatureWhosePackagesAnAppImportsIsNotRemovedAndTheAppGoesOn() throws Exception {
+        // the blog example (an app bundle outside any feature) imports org.cerise.dispatch.routes
+        assertEquals(200, get("/blog/").statusCode());
+        HttpResponse<String> refused = api("POST", "/features/remove", "{\"feature\": \"cerise-dispatch-routes\"}", csrf());
+        assertEquals(refused.body(), 409, refused.statusCode());
+        String error = JSON.readTree(refused.body()).path("error").asText(refused.body());
+        assertTrue(error, error.contains("nothing was changed"));
+        assertTrue(error, error.matches("(?s).*org\\.cerise\\.examples\\.blog \\S+ imports org\\.cerise\\.dispatch\\.routes"
+                + " from org\\.cerise\\.dispatch\\.routes .*"));
+        assertTrue(error, error.contains("delete its jar there"));
+        assertTrue(bundleInstalled("org.cerise.dispatch.routes"));
+        assertEquals("INSTALLED", feature("cerise-dispatch-routes").path("state").asText());
+        assertEquals("launch", feature("cerise-dispatch-routes").path("source").asText());
+        assertEquals(200, get("/blog/").statusCode());
+    }
+
+    @Test
     public void withoutTheCsrfTokenNothingChanges() throws Exception {
         for (String token : new String[] {null, "not-the-token"}) {
             for (String action : new String[] {"remove", "install"}) {
@@ -192,6 +209,9 @@ public class FeatureManagerIT extends CeriseTestSupport {
             assertEquals(200, get("/tut01/").statusCode());
             Object refused = session.execute("cerise:feature-remove cerise-dispatch-vhost");
             assertTrue(String.valueOf(refused), String.valueOf(refused).startsWith("refused (409): "));
+            Object needed = session.execute("cerise:feature-remove cerise-dispatch-routes");
+            assertTrue(String.valueOf(needed), String.valueOf(needed).startsWith("refused (409): ")
+                    && String.valueOf(needed).contains("org.cerise.examples.blog"));
             Object installed = session.execute("cerise:feature-install cerise-dispatch-vhost");
             assertTrue(String.valueOf(installed), String.valueOf(installed).contains("installed"));
             await("/vhost/", r -> r.statusCode() == 200, MOUNT_DEADLINE);

@@ -18,7 +18,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * uninstalled again and the {@link FeatureException} names the bundle and the requirement.</li>
  * <li>{@link #remove(String)} uninstalls only the bundles no other installed feature lists, and
  * never a bundle the manager did not install itself (the launcher's bundles, an app dropped into
- * {@code deploy/}). The feature holding the feature manager's own bundle cannot be removed.</li>
+ * {@code deploy/}). The feature holding the feature manager's own bundle cannot be removed, nor one
+ * whose bundles other bundles, staying installed, are wired to (they import its packages, say):
+ * they would no longer resolve. The {@link FeatureException} ({@code IN_USE}) names each of them
+ * and what it needs.</li>
  * <li>What {@code install} and {@code remove} change survives a restart of the container.</li>
  * </ul>
  * All methods are safe to call from any thread; changes are done one at a time.
@@ -53,7 +56,9 @@ public interface FeatureManager {
      * @param feature the feature's id or artifact id
      * @return the feature, as it is now (state {@link FeatureInfo.State#AVAILABLE} when its
      *         descriptor is still in the features folder)
-     * @throws FeatureException when the feature is not installed or may not be removed
+     * @throws FeatureException when the feature is not installed or may not be removed, or when
+     *                          bundles that stay installed are wired to bundles it would uninstall
+     *                          ({@link FeatureException.Reason#IN_USE}); nothing is changed then
      */
     FeatureInfo remove(String feature) throws FeatureException;
 }

@@ -56,7 +56,8 @@ public final class FeatureActions {
     /**
      * @param who     the user asking
      * @param feature the feature's id or artifact id
-     * @return 200 when removed; 400, 404 or 409 (nothing changed) else
+     * @return 200 when removed; 400, 404 or 409 (nothing changed) else: 409 also when bundles that
+     *         stay installed import from the bundles it would uninstall (the message names them)
      */
     public Outcome remove(String who, String feature) {
         return act(who, "feature-remove", feature, false);
@@ -72,6 +73,8 @@ public final class FeatureActions {
                 FeatureInfo f = install ? manager.install(feature) : manager.remove(feature);
                 o = new Outcome(new Actions.Result(200, install ? installed(f) : removed(f)), f);
             } catch (FeatureException e) {
+                // CONFLICT, INVALID, FAILED and IN_USE (other bundles need the feature's) are all
+                // about the container's state, not the request's form: 409
                 o = new Outcome(new Actions.Result(e.reason() == FeatureException.Reason.UNKNOWN ? 404 : 409,
                         e.getMessage()), null);
             }
