@@ -562,7 +562,14 @@ class DistributionIT {
             awaitScreen(c, "refused (409): no session store named 'nosuch' is installed", "a store that is not there is refused");
             c.type("cerise:store file\r");
             awaitScreen(c, "sessions now go to 'file'", "cerise:store file switches the store");
-            c.type("cerise:sessions\r");
+            // the store switch goes through Config Admin, which tells the sessions tool on its own
+            // thread: ask again until the model shows it (bounded)
+            long switchDeadline = System.nanoTime() + CONFIG_CHANGE.toNanos();
+            do {
+                c.type("cerise:sessions\r");
+                Thread.sleep(300);
+            } while (!Files.readString(c.stdout, StandardCharsets.ISO_8859_1).contains("SessionInfo[configured=file, active=file")
+                    && System.nanoTime() < switchDeadline);
             awaitScreen(c, "SessionInfo[configured=file, active=file", "cerise:sessions shows the switch");
 
             awaitScreen(c, "SessionInfo[configured=file, active=file", "g! ", "the prompt after cerise:sessions");
