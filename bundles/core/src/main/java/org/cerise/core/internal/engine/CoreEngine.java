@@ -165,9 +165,9 @@ public final class CoreEngine implements Engine {
         List<Throwable> failures = null;
         for (Subscription s : listeners) {
             try {
-                results.add(s.listener.call(args));
+                results.add(s.listener().call(args));
             } catch (Exception | LinkageError | AssertionError e) {
-                LOG.error("Error in '{}' listener {}", channel, s.name, e);
+                LOG.error("Error in '{}' listener {}", channel, s.name(), e);
                 if (failures == null) {
                     failures = new ArrayList<>();
                 }
@@ -277,9 +277,9 @@ public final class CoreEngine implements Engine {
     private void runOwn(String channel, List<Subscription> own) {
         for (Subscription s : listenersOf(channel, own)) {
             try {
-                s.listener.call();
+                s.listener().call();
             } catch (Exception | LinkageError | AssertionError e) {
-                LOG.error("Error in '{}' listener {}", channel, s.name, e);
+                LOG.error("Error in '{}' listener {}", channel, s.name(), e);
             }
         }
     }
@@ -408,7 +408,7 @@ public final class CoreEngine implements Engine {
     private synchronized void subscriptionsChanged() {
         Map<String, List<Subscription>> channels = new java.util.HashMap<>();
         for (Subscription s : subscriptions) {
-            channels.computeIfAbsent(s.channel, c -> new ArrayList<>()).add(s);
+            channels.computeIfAbsent(s.channel(), c -> new ArrayList<>()).add(s);
         }
         channels.replaceAll((channel, listeners) -> listenersOf(channel, listeners));
         byChannel = Map.copyOf(channels);
@@ -434,12 +434,12 @@ public final class CoreEngine implements Engine {
     private static List<Subscription> listenersOf(String channel, Collection<Subscription> from) {
         List<Subscription> out = new ArrayList<>();
         for (Subscription s : from) {
-            if (s.channel.equals(channel)) {
+            if (s.channel().equals(channel)) {
                 out.add(s);
             }
         }
-        out.sort((a, b) -> a.priority != b.priority ? Integer.compare(a.priority, b.priority)
-                : Long.compare(a.order, b.order));
+        out.sort((a, b) -> a.priority() != b.priority() ? Integer.compare(a.priority(), b.priority())
+                : Long.compare(a.order(), b.order()));
         return List.copyOf(out);
     }
 
@@ -477,20 +477,7 @@ public final class CoreEngine implements Engine {
     }
 
     /** One listener on one channel. */
-    private static final class Subscription {
-        final String channel;
-        final Listener listener;
-        final int priority;
-        final long order;
-        final String name;
-
-        Subscription(String channel, Listener listener, int priority, long order, String name) {
-            this.channel = channel;
-            this.listener = listener;
-            this.priority = priority;
-            this.order = order;
-            this.name = name;
-        }
+    private record Subscription(String channel, Listener listener, int priority, long order, String name) {
     }
 
     /** A plugin service's subscriptions. */

@@ -145,20 +145,7 @@ public final class LogSettings implements EnginePlugin {
     }
 
     /** The {@code log.*} keys of one config. */
-    static final class Settings {
-        final boolean screen;
-        final String errorFile;
-        final String accessFile;
-        final long maxBytes;
-        final long backupCount;
-
-        Settings(boolean screen, String errorFile, String accessFile, long maxBytes, long backupCount) {
-            this.screen = screen;
-            this.errorFile = errorFile;
-            this.accessFile = accessFile;
-            this.maxBytes = maxBytes;
-            this.backupCount = backupCount;
-        }
+    record Settings(boolean screen, String errorFile, String accessFile, long maxBytes, long backupCount) {
 
         boolean hasFiles() {
             return !errorFile.isEmpty() || !accessFile.isEmpty();
@@ -170,8 +157,8 @@ public final class LogSettings implements EnginePlugin {
 
         /** @return these settings without the files the site already writes to */
         Settings without(Settings site) {
-            return new Settings(screen, errorFile.equals(site.errorFile) ? "" : errorFile,
-                    accessFile.equals(site.accessFile) ? "" : accessFile, maxBytes, backupCount);
+            return new Settings(screen, errorFile.equals(site.errorFile()) ? "" : errorFile,
+                    accessFile.equals(site.accessFile()) ? "" : accessFile, maxBytes, backupCount);
         }
 
         /**
@@ -245,18 +232,18 @@ public final class LogSettings implements EnginePlugin {
             p.put("status", "warn");
             StringBuilder rootRefs = new StringBuilder();
             StringBuilder accessRefs = new StringBuilder();
-            if (site.screen) {
+            if (site.screen()) {
                 console(p, "screen", "SYSTEM_ERR", ERROR_PATTERN);
                 console(p, "access", "SYSTEM_OUT", ACCESS_PATTERN);
                 rootRefs.append("screen,");
                 accessRefs.append("access,");
             }
-            if (!site.errorFile.isEmpty()) {
-                file(p, "errorfile", site.errorFile, ERROR_PATTERN, site);
+            if (!site.errorFile().isEmpty()) {
+                file(p, "errorfile", site.errorFile(), ERROR_PATTERN, site);
                 rootRefs.append("errorfile,");
             }
-            if (!site.accessFile.isEmpty()) {
-                file(p, "accessfile", site.accessFile, ACCESS_PATTERN, site);
+            if (!site.accessFile().isEmpty()) {
+                file(p, "accessfile", site.accessFile(), ACCESS_PATTERN, site);
                 accessRefs.append("accessfile,");
             }
             p.put("rootLogger.level", "INFO");
@@ -271,16 +258,16 @@ public final class LogSettings implements EnginePlugin {
             for (Map.Entry<String, Settings> e : apps.entrySet()) {
                 Settings s = e.getValue();
                 n++;
-                if (!s.accessFile.isEmpty()) {
+                if (!s.accessFile().isEmpty()) {
                     String id = "app" + n + "access";
-                    file(p, id, s.accessFile, ACCESS_PATTERN, s);
+                    file(p, id, s.accessFile(), ACCESS_PATTERN, s);
                     p.put("logger." + id + ".name", "cerise.access." + e.getKey());
                     p.put("logger." + id + ".level", "INFO");
                     refs(p, "logger." + id, new StringBuilder(id));
                 }
-                if (!s.errorFile.isEmpty()) {
+                if (!s.errorFile().isEmpty()) {
                     String id = "app" + n + "error";
-                    file(p, id, s.errorFile, ERROR_PATTERN, s);
+                    file(p, id, s.errorFile(), ERROR_PATTERN, s);
                     p.put("logger." + id + ".name", "cerise.error." + e.getKey());
                     p.put("logger." + id + ".level", "INFO");
                     refs(p, "logger." + id, new StringBuilder(id));
@@ -303,14 +290,14 @@ public final class LogSettings implements EnginePlugin {
             p.put(a + ".fileName", fileName);
             p.put(a + ".layout.type", "PatternLayout");
             p.put(a + ".layout.pattern", pattern);
-            if (s.maxBytes > 0) {
+            if (s.maxBytes() > 0) {
                 p.put(a + ".type", "RollingFile");
                 p.put(a + ".filePattern", fileName + ".%i");
                 p.put(a + ".policies.type", "Policies");
                 p.put(a + ".policies.size.type", "SizeBasedTriggeringPolicy");
-                p.put(a + ".policies.size.size", String.valueOf(s.maxBytes));
+                p.put(a + ".policies.size.size", String.valueOf(s.maxBytes()));
                 p.put(a + ".strategy.type", "DefaultRolloverStrategy");
-                p.put(a + ".strategy.max", String.valueOf(Math.max(1, s.backupCount)));
+                p.put(a + ".strategy.max", String.valueOf(Math.max(1, s.backupCount())));
                 p.put(a + ".strategy.fileIndex", "min");
             } else {
                 p.put(a + ".type", "File");

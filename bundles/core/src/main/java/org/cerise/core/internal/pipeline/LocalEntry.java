@@ -1,6 +1,5 @@
 package org.cerise.core.internal.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import org.cerise.api.embed.LocalServer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -82,34 +80,7 @@ public final class LocalEntry implements LocalServer {
 
     private static HttpServletRequest request(String method, String path, String query, String protocol,
             List<Map.Entry<String, String>> headers, byte[] body, Map<String, Object> attributes) {
-        ServletInputStream input = new ServletInputStream() {
-            private final ByteArrayInputStream data = new ByteArrayInputStream(body);
-
-            @Override
-            public int read() {
-                return data.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                return data.read(b, off, len);
-            }
-
-            @Override
-            public boolean isFinished() {
-                return data.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("no async reads in-process");
-            }
-        };
+        ServletInputStream input = new BytesInputStream(body);
         int localPort = localPort(headers);
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {

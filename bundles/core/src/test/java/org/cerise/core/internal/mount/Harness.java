@@ -1,6 +1,5 @@
 package org.cerise.core.internal.mount;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,9 +20,9 @@ import org.cerise.api.tool.Tool;
 import org.cerise.core.internal.config.Environments;
 import org.cerise.core.internal.config.IniConfig;
 import org.cerise.core.internal.http.PathDecoder;
+import org.cerise.core.internal.pipeline.BytesInputStream;
 import org.cerise.core.internal.pipeline.Pipeline;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -346,33 +345,7 @@ public final class Harness {
 
     private static HttpServletRequest request(String method, String path, String query, String protocol,
             Map<String, List<String>> headers, byte[] body, Map<String, Object> attributes) {
-        ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-        ServletInputStream in = new ServletInputStream() {
-            @Override
-            public int read() {
-                return bytes.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                return bytes.read(b, off, len);
-            }
-
-            @Override
-            public boolean isFinished() {
-                return bytes.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        ServletInputStream in = new BytesInputStream(body);
         return (HttpServletRequest) Proxy.newProxyInstance(Harness.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {
                     switch (m.getName()) {
