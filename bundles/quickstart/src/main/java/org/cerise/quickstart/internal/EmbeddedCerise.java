@@ -2,7 +2,9 @@ package org.cerise.quickstart.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import java.util.jar.Manifest;
 import org.apache.felix.framework.FrameworkFactory;
 import org.cerise.api.CeriseApp;
 import org.cerise.api.embed.Embedding;
+import org.cerise.api.engine.EnginePlugin;
 import org.cerise.api.runtime.AppInfo;
 import org.cerise.api.runtime.RuntimeModel;
 import org.osgi.framework.Bundle;
@@ -67,6 +70,8 @@ public final class EmbeddedCerise implements Embedding {
     private static final String GLOBAL_PID = "org.cerise.global";
     private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
     private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
+    /** How long the optional bundles wait for a first request before they start anyway. */
+    private static final long OPTIONAL_DELAY_MS = 1000;
     /** Cerise's bundles started before the apps are mounted (see {@link #isOptional}). */
     private static final Set<String> CORE_BUNDLES = Set.of("org.cerise.api", "org.cerise.core",
             "org.cerise.dispatch.tree", "org.cerise.tool.trailingslash", "org.cerise.tool.encode",
@@ -83,6 +88,14 @@ public final class EmbeddedCerise implements Embedding {
     /** Opens when the optional bundles have started (or there were none). */
     private volatile CountDownLatch optionalStarted = new CountDownLatch(0);
     private Thread optionalStarter;
+    /**
+     * Opens when the optional bundles may start: once the first request has been answered, at
+     * once when an app waits for one of them, or {@link #OPTIONAL_DELAY_MS} after the apps
+     * mounted.
+     */
+    private volatile CountDownLatch optionalGo = new CountDownLatch(0);
+    /** The optional bundles installed by this run, uninstalled at stop (written by their thread until it ends). */
+    private List<Bundle> optionalInstalled = List.of();
     /** Set while the container stops: the optional bundles' thread starts no more. */
     private volatile boolean stopping;
 
@@ -236,12 +249,25 @@ public final class EmbeddedCerise implements Embedding {
     }
 
     private void launch(String host, int port, boolean http) throws BundleException, IOException {
-        List<Path> bundles = new ArrayList<>();
+        List<ClassPathBundle> found = new ArrayList<>();
         StringBuilder shared = new StringBuilder();
         Set<String> imports = new HashSet<>();
         Timer timer = new Timer();
-        scanClassPath(bundles, shared, imports);
-        timer.lap("class path scanned: " + bundles.size() + " bundles");
+        scanClassPath(found, shared, imports);
+        // The optional bundles are neither in the framework cache nor installed before the apps
+        // are mounted: Felix reads and parses every cached bundle's manifest when it initialises,
+        // a third of its start-up for Cerise's optional bundles and Jackson.
+        Set<ClassPathBundle> deferred = optional(found);
+        List<Path> bundles = new ArrayList<>();
+        List<String> optionalLocations = new ArrayList<>();
+        for (ClassPathBundle b : found) {
+            if (deferred.contains(b)) {
+                optionalLocations.add(b.location());
+            } else {
+                bundles.add(b.jar());
+            }
+        }
+        timer.lap("class path scanned: " + bundles.size() + " bundles, " + optionalLocations.size() + " optional ones");
 
         StringBuilder notPersistent = new StringBuilder();
         cache = FrameworkCache.open(bundles, notPersistent);
@@ -328,22 +354,15 @@ public final class EmbeddedCerise implements Embedding {
             }
             if ("org.apache.felix.configadmin".equals(b.getSymbolicName())) {
                 startBundle(b);
-                writeGlobal(ctx);
+                writeGlobal(ctx, true);
             } else {
                 rest.add(b);
             }
         }
-        // What serves a first request first; Cerise's optional bundles (most tools, the other
-        // dispatchers, the session stores) once the apps are mounted, on another thread.
-        List<Bundle> optional = new ArrayList<>();
         for (Bundle b : rest) {
-            if (isOptional(b)) {
-                optional.add(b);
-            } else {
-                startBundle(b);
-            }
+            startBundle(b);
         }
-        timer.lap("Cerise's core bundles started (" + optional.size() + " optional ones to come)");
+        timer.lap("Cerise's core bundles started");
         if (jettyStarter != null) {
             try {
                 jettyStarter.join();
@@ -359,7 +378,7 @@ public final class EmbeddedCerise implements Embedding {
         for (App app : apps) {
             register(app);
         }
-        startOptional(optional);
+        startOptional(optionalLocations);
         awaitApps();
         timer.lap(apps.size() + " app(s) mounted");
     }
@@ -370,22 +389,106 @@ public final class EmbeddedCerise implements Embedding {
      * and the Jetty integration (the bundles of features/cerise-core.json but the other
      * dispatchers). Whatever is not Cerise's (the OSGi stack, the user's own bundles) is needed.
      */
-    private static boolean isOptional(Bundle b) {
-        String bsn = b.getSymbolicName();
-        return bsn != null && bsn.startsWith("org.cerise.") && !CORE_BUNDLES.contains(bsn);
+    private static boolean isOptional(String bsn) {
+        return bsn.startsWith("org.cerise.") && !CORE_BUNDLES.contains(bsn);
     }
 
-    /** Starts the optional bundles on their own thread; {@link #optionalStarted} opens when done. */
-    private void startOptional(List<Bundle> optional) {
+    /**
+     * The bundles that can wait until the apps are mounted: Cerise's optional bundles, and the
+     * libraries that only they use (Jackson: the JSON tool and the session stores). A bundle of
+     * another kind that no bundle imports from (the application's own) is never optional.
+     */
+    static Set<ClassPathBundle> optional(List<ClassPathBundle> bundles) {
+        int n = bundles.size();
+        boolean[] optional = new boolean[n];
+        // users[i]: the bundles that import a package bundle i exports
+        List<List<Integer>> users = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ClassPathBundle library = bundles.get(i);
+            optional[i] = isOptional(library.symbolicName());
+            List<Integer> u = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (j != i && !java.util.Collections.disjoint(bundles.get(j).imports(), library.exports())) {
+                    u.add(j);
+                }
+            }
+            users.add(u);
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < n; i++) {
+                if (optional[i] || bundles.get(i).symbolicName().startsWith("org.cerise.") || users.get(i).isEmpty()) {
+                    continue;
+                }
+                if (users.get(i).stream().allMatch(j -> optional[j])) {
+                    optional[i] = true;
+                    grew = true;
+                }
+            }
+        }
+        Set<ClassPathBundle> result = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < n; i++) {
+            if (optional[i]) {
+                result.add(bundles.get(i));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Installs, resolves and starts the optional bundles on their own thread, once
+     * {@link #optionalGo} opens; {@link #optionalStarted} opens when done. They are installed at
+     * each start and uninstalled at stop, so that the framework cache holds only what a first
+     * request needs, and they wait for the first request to be answered: on two cores, their
+     * start-up would take half the machine from the first response.
+     */
+    private void startOptional(List<String> locations) {
         CountDownLatch done = new CountDownLatch(1);
         optionalStarted = done;
-        if (optional.isEmpty()) {
+        optionalInstalled = new ArrayList<>();
+        if (locations.isEmpty()) {
             done.countDown();
             return;
         }
+        CountDownLatch go = new CountDownLatch(1);
+        optionalGo = go;
+        BundleContext ctx = framework.getBundleContext();
+        FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EnginePlugin.CHANNELS, "after_request");
+        ServiceRegistration<EnginePlugin> firstRequest = ctx.registerService(EnginePlugin.class, new EnginePlugin() {
+            @Override
+            public Object publish(String channel, Object... args) {
+                go.countDown();
+                return null;
+            }
+        }, props);
+        List<Bundle> mine = optionalInstalled;
         Thread starter = new Thread(() -> {
             try {
-                for (Bundle b : optional) {
+                try {
+                    go.await(OPTIONAL_DELAY_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    firstRequest.unregister(); // no more per-request calls
+                } catch (IllegalStateException e) {
+                    // gone with the framework
+                }
+                for (String location : locations) {
+                    if (stopping) {
+                        return;
+                    }
+                    try {
+                        mine.add(ctx.installBundle(location));
+                    } catch (BundleException | IllegalStateException e) {
+                        LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} is not installed: {}", location, e.getMessage());
+                    }
+                }
+                wiring.resolveBundles(mine);
+                for (Bundle b : mine) {
                     if (stopping) {
                         return;
                     }
@@ -411,8 +514,14 @@ public final class EmbeddedCerise implements Embedding {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
             while (!optionalStarted.await(5, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-                if (model != null && noAppWaits(model)) {
-                    return;
+                if (model != null) {
+                    Boolean waits = someAppWaits(model);
+                    if (Boolean.FALSE.equals(waits)) {
+                        return;
+                    }
+                    if (Boolean.TRUE.equals(waits)) {
+                        optionalGo.countDown(); // it may wait for an optional piece
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -424,17 +533,18 @@ public final class EmbeddedCerise implements Embedding {
         }
     }
 
-    private boolean noAppWaits(RuntimeModel model) {
+    /** Whether an app of ours waits for a piece; {@code null} while the core does not know them all yet. */
+    private Boolean someAppWaits(RuntimeModel model) {
         Set<String> ours = new HashSet<>();
         for (App app : apps) {
             ours.add(app.name);
         }
         for (AppInfo info : model.apps()) {
             if (ours.remove(info.name()) && "WAITING".equals(info.state())) {
-                return false;
+                return true;
             }
         }
-        return ours.isEmpty(); // every app of ours is known to the core, and none waits
+        return ours.isEmpty() ? false : null;
     }
 
     /**
@@ -491,6 +601,13 @@ public final class EmbeddedCerise implements Embedding {
         framework = null;
     }
 
+    /** A jar of the class path that the container installs, with the packages it exports and imports. */
+    record ClassPathBundle(Path jar, String symbolicName, Set<String> exports, Set<String> imports) {
+        String location() {
+            return "reference:" + jar.toUri();
+        }
+    }
+
     /** Start-up phases at DEBUG ({@code -Dorg.slf4j.simpleLogger.log.cerise.quickstart=debug}): what costs. */
     private static final class Timer {
         private final Logger log = LoggerFactory.getLogger("cerise.quickstart");
@@ -520,7 +637,7 @@ public final class EmbeddedCerise implements Embedding {
      * path of a plain {@code java -cp} run, or the one Maven's {@code exec:java} builds), not
      * through {@code java.class.path}, which names Maven's own jars under {@code exec:java}.
      */
-    private static void scanClassPath(List<Path> bundles, StringBuilder shared, Set<String> imports) throws IOException {
+    private static void scanClassPath(List<ClassPathBundle> bundles, StringBuilder shared, Set<String> imports) throws IOException {
         Set<String> seen = new HashSet<>();
         ClassLoader loader = EmbeddedCerise.class.getClassLoader();
         for (java.util.Enumeration<java.net.URL> e = loader.getResources(JarFile.MANIFEST_NAME); e.hasMoreElements();) {
@@ -556,8 +673,9 @@ public final class EmbeddedCerise implements Embedding {
             if (NOT_INSTALLED.stream().anyMatch(name::startsWith)) {
                 continue;
             }
-            bundles.add(jar);
-            imports.addAll(packageNames(main.getValue(Constants.IMPORT_PACKAGE)));
+            Set<String> imported = packageNames(main.getValue(Constants.IMPORT_PACKAGE));
+            bundles.add(new ClassPathBundle(jar, bsn, packageNames(main.getValue(Constants.EXPORT_PACKAGE)), imported));
+            imports.addAll(imported);
         }
     }
 
@@ -599,27 +717,38 @@ public final class EmbeddedCerise implements Embedding {
         return sb.toString();
     }
 
-    /** The package names of an Import-Package header (clauses may name several packages). */
+    /** The package names of an Import-Package or Export-Package header (clauses may name several packages). */
     static Set<String> packageNames(String header) {
         Set<String> names = new HashSet<>();
         if (header == null) {
             return names;
         }
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i <= header.length(); i++) {
-            char c = i < header.length() ? header.charAt(i) : ',';
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                for (String part : header.substring(start, i).split(";")) {
-                    String t = part.strip();
-                    if (t.isEmpty() || t.contains("=") || t.contains("\"")) {
-                        break;
-                    }
-                    names.add(t);
+        // indexOf rather than a loop over each character: headers such as Jetty's Export-Package
+        // run to tens of kilobytes, read while the JVM still interprets this code.
+        int length = header.length();
+        int at = 0;
+        while (at < length) {
+            int semicolon = header.indexOf(';', at);
+            int comma = header.indexOf(',', at);
+            int end = Math.min(semicolon < 0 ? length : semicolon, comma < 0 ? length : comma);
+            String token = header.substring(at, end).strip();
+            if (!token.isEmpty() && token.indexOf('=') < 0 && token.indexOf('"') < 0) {
+                names.add(token);
+                at = end + 1; // the clause's next package, or the next clause
+                continue;
+            }
+            // An attribute or directive: the clause ends at the next comma outside quotes.
+            int next = at;
+            while (true) {
+                int c = header.indexOf(',', next);
+                int q = header.indexOf('"', next);
+                if (q >= 0 && (c < 0 || q < c)) {
+                    int close = header.indexOf('"', q + 1);
+                    next = close < 0 ? length : close + 1;
+                } else {
+                    at = c < 0 ? length : c + 1;
+                    break;
                 }
-                start = i + 1;
             }
         }
         return names;
@@ -645,7 +774,8 @@ public final class EmbeddedCerise implements Embedding {
     private void applyGlobal(Map<String, String> entries) {
         global.putAll(entries);
         if (framework != null) {
-            writeGlobal(framework.getBundleContext());
+            optionalGo.countDown(); // the new config may name an optional tool
+            writeGlobal(framework.getBundleContext(), false);
         }
     }
 
@@ -653,14 +783,16 @@ public final class EmbeddedCerise implements Embedding {
      * The global config as configuration {@code org.cerise.global}, without the address and
      * port, which the launch already gave Jetty (through the core they would restart it).
      */
-    private void writeGlobal(BundleContext ctx) {
+    private void writeGlobal(BundleContext ctx, boolean atLaunch) {
         Dictionary<String, Object> values = new Hashtable<>();
         global.forEach((k, v) -> {
             if (!k.equals("server.socket_port") && !k.equals("server.socket_host")) {
                 values.put(k, v);
             }
         });
-        if (values.isEmpty() && framework.getState() != Bundle.ACTIVE) {
+        if (values.isEmpty() && atLaunch) {
+            // Config Admin starts empty (the cache keeps no configuration): nothing to write or
+            // clear, and creating an empty configuration would cost a file and a SecureRandom.
             return;
         }
         // Config Admin's API classes are the bundle's, not the class path's: call it through them.
@@ -707,6 +839,7 @@ public final class EmbeddedCerise implements Embedding {
         Framework f = framework;
         framework = null;
         stopping = true;
+        optionalGo.countDown();
         Thread starter = optionalStarter;
         optionalStarter = null;
         if (starter != null && starter != Thread.currentThread()) {
@@ -739,14 +872,23 @@ public final class EmbeddedCerise implements Embedding {
             }
             cerise.sort(Comparator.comparingInt(EmbeddedCerise::stopRank));
             for (Bundle b : cerise) {
-                {
+                try {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                } catch (BundleException | IllegalStateException e) {
+                    // stopped with the framework below
+                }
+            }
+            if (cache != null && cache.persistent()) {
+                // The kept cache holds only what a first request needs (see launch).
+                for (Bundle b : optionalInstalled) {
                     try {
-                        b.stop(Bundle.STOP_TRANSIENT);
+                        b.uninstall();
                     } catch (BundleException | IllegalStateException e) {
-                        // stopped with the framework below
+                        // left in the cache: the next start uninstalls it
                     }
                 }
             }
+            optionalInstalled = List.of();
             try {
                 f.stop();
                 f.waitForStop(10_000);
@@ -816,10 +958,13 @@ public final class EmbeddedCerise implements Embedding {
             return;
         }
         // A bound socket that does not listen: a server socket would accept, for the moment of the
-        // check, a client that is already polling the port, and reset its connection.
-        try (Socket s = new Socket()) {
-            s.setReuseAddress(true);
+        // check, a client that is already polling the port, and reset its connection. A socket
+        // channel rather than a Socket: Jetty loads the same NIO classes a moment later.
+        try (SocketChannel s = SocketChannel.open()) {
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             s.bind(new InetSocketAddress(host, port));
+        } catch (UnresolvedAddressException e) {
+            throw new IllegalStateException("Config error: the host " + host + " (server.socket_host or CERISE_HOST) cannot be resolved");
         } catch (IOException e) {
             throw new IllegalStateException(host + ":" + port + " is not free (" + e.getMessage()
                     + "): another server runs there; choose a port with server.socket_port or CERISE_PORT");

@@ -114,6 +114,12 @@ class FrameworkCacheTest {
         }
         List<String> caches = folders();
         assertEquals(1, caches.size(), caches.toString());
+        // The optional bundles (the gzip tool among them, which run 1 used) are installed at each
+        // start and uninstalled at stop: the kept cache holds what a first request needs.
+        List<String> locations = bundleLocations(base.resolve(caches.get(0)));
+        assertTrue(locations.stream().anyMatch(l -> l.contains("cerise-core")), locations.toString());
+        assertTrue(locations.stream().anyMatch(l -> l.contains("jetty12")), locations.toString());
+        assertTrue(locations.stream().noneMatch(l -> l.contains("cerise-tool-gzip") || l.contains("jackson")), locations.toString());
         // what a bundle leaves in its data area (Config Admin's files, a session store's files)
         List<Path> areas;
         try (Stream<Path> s = Files.list(base.resolve(caches.get(0)))) {
@@ -162,6 +168,20 @@ class FrameworkCacheTest {
     private static String header(LocalServer.Response r, String name) {
         return r.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
+    }
+
+    /** The locations of the bundles a framework cache holds (line 2 of each bundle's {@code bundle.info}). */
+    private static List<String> bundleLocations(Path cache) throws Exception {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.map(p -> p.resolve("bundle.info")).filter(Files::isRegularFile).map(info -> {
+                try {
+                    List<String> lines = Files.readAllLines(info);
+                    return lines.size() > 1 ? lines.get(1) : "";
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(Collectors.toList());
+        }
     }
 
     private List<String> folders() throws Exception {

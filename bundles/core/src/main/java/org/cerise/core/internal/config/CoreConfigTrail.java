@@ -89,6 +89,20 @@ public final class CoreConfigTrail implements ConfigTrail {
         return raced != null ? raced : trail;
     }
 
+    /**
+     * A step's memo key. Its equals and hashCode are written out: a record's generated ones are
+     * bound through invokedynamic at first use, some forty classes loaded while the first app
+     * mounts (start-up time).
+     */
     private record StepKey(String segment, Object node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StepKey k && k.segment.equals(segment) && k.node.equals(node);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * segment.hashCode() + node.hashCode();
+        }
     }
 }

@@ -1,0 +1,70 @@
+package org.cerise.quickstart.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.cerise.quickstart.internal.EmbeddedCerise.ClassPathBundle;
+import org.junit.jupiter.api.Test;
+
+/** Which bundles of the class path wait until the apps are mounted, read from their manifests. */
+class OptionalBundlesTest {
+
+    private static ClassPathBundle bundle(String bsn, String exports, String imports) {
+        return new ClassPathBundle(Path.of("/jars/" + bsn + ".jar"), bsn, EmbeddedCerise.packageNames(exports),
+                EmbeddedCerise.packageNames(imports));
+    }
+
+    private static Set<String> optional(ClassPathBundle... bundles) {
+        return EmbeddedCerise.optional(List.of(bundles)).stream().map(ClassPathBundle::symbolicName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void packageNamesSkipAttributesAndQuotedLists() {
+        assertEquals(Set.of("a.b", "c.d", "e", "f.g"), EmbeddedCerise.packageNames(
+                "a.b;version=\"1.0\";uses:=\"x.y,z.w\", c.d ;e;version=\"[1,2)\",f.g"));
+        assertEquals(Set.of("com.fasterxml.jackson.core", "com.fasterxml.jackson.core.json"), EmbeddedCerise.packageNames(
+                "com.fasterxml.jackson.core;uses:=\"com.fasterxml.jackson.core.async,com.fasterxml.jackson.core.exc\";"
+                        + "version=\"2.22.4\",com.fasterxml.jackson.core.json;version=\"2.22.4\""));
+        assertEquals(Set.of(), EmbeddedCerise.packageNames(null));
+        assertEquals(Set.of(), EmbeddedCerise.packageNames(""));
+        assertEquals(Set.of("a"), EmbeddedCerise.packageNames("a;resolution:=optional,"));
+    }
+
+    @Test
+    void aLibraryOnlyOptionalBundlesUseWaitsWithThem() {
+        ClassPathBundle core = bundle("org.cerise.core", "org.cerise.core.x", "org.osgi.framework,jakarta.servlet");
+        ClassPathBundle json = bundle("org.cerise.tool.json", "", "com.fasterxml.jackson.databind;version=\"[2.22,3)\"");
+        ClassPathBundle databind = bundle("com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.databind",
+                "com.fasterxml.jackson.core,com.fasterxml.jackson.annotation");
+        ClassPathBundle streaming = bundle("com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core", "");
+        ClassPathBundle annotations = bundle("com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.annotation", "");
+        ClassPathBundle servlet = bundle("org.apache.felix.http.servlet-api", "jakarta.servlet", "");
+        assertEquals(Set.of("org.cerise.tool.json", "com.fasterxml.jackson.core.jackson-databind",
+                "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-annotations"),
+                optional(core, json, databind, streaming, annotations, servlet));
+    }
+
+    @Test
+    void aLibraryTheCoreOrTheApplicationUsesStartsFirst() {
+        ClassPathBundle json = bundle("org.cerise.tool.json", "", "com.fasterxml.jackson.databind");
+        ClassPathBundle databind = bundle("com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.databind", "");
+        // the application's own bundle uses Jackson too
+        ClassPathBundle mine = bundle("com.example.shop", "com.example.shop.api", "com.fasterxml.jackson.databind");
+        assertEquals(Set.of("org.cerise.tool.json"), optional(json, databind, mine));
+    }
+
+    @Test
+    void bundlesNobodyImportsFromAreNeverOptional() {
+        // an application bundle (components, a Jetty customizer...) and a library with no users
+        ClassPathBundle mine = bundle("com.example.shop", "", "org.osgi.framework");
+        ClassPathBundle lonely = bundle("org.example.lonely", "org.example.lonely", "");
+        ClassPathBundle core = bundle("org.cerise.core", "org.cerise.core.x", "");
+        assertEquals(Set.of(), optional(mine, lonely, core));
+    }
+}
