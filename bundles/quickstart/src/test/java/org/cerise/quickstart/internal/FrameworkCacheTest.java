@@ -152,6 +152,13 @@ class FrameworkCacheTest {
             two.stop();
         }
         assertEquals(caches, folders(), "the cache was reused, the second container's was temporary");
+        // Run 2 set no key that the core translates for another bundle (server.*, log.*) and no
+        // global config: Config Admin's store stays empty (no empty configuration is created
+        // just to find there is none; each costs a file and the JDK's SecureRandom at start-up).
+        try (Stream<Path> s = Files.walk(base.resolve(caches.get(0)))) {
+            List<Path> stored = s.filter(p -> p.getFileName().toString().endsWith(".config")).collect(Collectors.toList());
+            assertEquals(List.of(), stored);
+        }
         for (Path area : areas) {
             // SCR's area is kept: its parsed components are derived from the jars alone
             boolean scr = Files.exists(area.resolve("componentMetadataStore"));

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.cerise.api.ConfigException;
 import org.cerise.api.engine.CeriseEnginePlugin;
 import org.cerise.api.engine.EnginePlugin;
+import org.cerise.core.internal.config.ExistingConfiguration;
 import org.cerise.core.internal.config.IniConfig;
 import org.cerise.core.internal.mount.MountedApp;
 import org.cerise.core.internal.mount.Mounter;
@@ -118,19 +119,22 @@ public final class LogSettings implements EnginePlugin {
             return;
         }
         try {
-            Configuration c = configAdmin.getConfiguration(PAX_PID, "?");
-            Dictionary<String, Object> current = c.getProperties();
+            Configuration c = ExistingConfiguration.find(configAdmin, PAX_PID);
+            Dictionary<String, Object> current = c == null ? null : c.getProperties();
             boolean ours = current == null || current.get(MARKER) != null;
             if (!ours) {
                 LOG.warn("log.* keys are not applied: the configuration {} is managed elsewhere", PAX_PID);
                 return;
             }
             if (log4j == null) {
-                if (current != null) {
+                if (c != null) {
                     c.delete();
                     LOG.info("Logging back to config/log4j2.properties");
                 }
             } else {
+                if (c == null) {
+                    c = configAdmin.getConfiguration(PAX_PID, "?");
+                }
                 Dictionary<String, Object> wanted = new Hashtable<>();
                 log4j.forEach((k, v) -> wanted.put("log4j2." + k, v));
                 wanted.put(MARKER, "org.cerise.global");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.cerise.api.ConfigException;
+import org.cerise.core.internal.config.ExistingConfiguration;
 import org.cerise.core.internal.config.IniConfig;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -64,8 +65,8 @@ public final class ServerSettings {
             }
         }
         try {
-            Configuration c = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
-            Dictionary<String, Object> current = c.getProperties();
+            Configuration c = ExistingConfiguration.find(configAdmin, FELIX_HTTP_PID);
+            Dictionary<String, Object> current = c == null ? null : c.getProperties();
             boolean ours = current == null || current.get(MARKER) != null;
             if (!ours) {
                 if (!felix.isEmpty()) {
@@ -75,11 +76,14 @@ public final class ServerSettings {
                 return;
             }
             if (felix.isEmpty()) {
-                if (current != null) {
+                if (c != null) {
                     c.delete();
                     LOG.info("Server back to its launch settings");
                 }
                 return;
+            }
+            if (c == null) {
+                c = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
             }
             Dictionary<String, Object> wanted = new Hashtable<>(felix);
             wanted.put(MARKER, "org.cerise.global");
