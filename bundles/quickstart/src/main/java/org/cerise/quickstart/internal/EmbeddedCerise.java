@@ -52,9 +52,11 @@ import org.slf4j.LoggerFactory;
  * ({@code cerise.app.config.text}), which the core mounts like any app.
  *
  * <p>Start-up is on the critical path of every run: the framework cache is kept between runs
- * of the same class path ({@link FrameworkCache}), nothing is copied, Jetty starts on its own thread while the rest of the bundles start
- * on the caller's, and the apps are registered once everything has started (one mount each
- * instead of one per tool that arrives).
+ * of the same class path ({@link FrameworkCache}) and holds only what a first request needs,
+ * nothing is copied, Jetty starts on its own thread while the core's bundles start on the
+ * caller's, the apps are registered once those have started (one mount each instead of one per
+ * tool that arrives), and Cerise's optional bundles are installed and started after the first
+ * request (see {@link #startOptional}).
  */
 public final class EmbeddedCerise implements Embedding {
 
@@ -515,11 +517,11 @@ public final class EmbeddedCerise implements Embedding {
         try {
             while (!optionalStarted.await(5, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
                 if (model != null) {
-                    Boolean waits = someAppWaits(model);
-                    if (Boolean.FALSE.equals(waits)) {
+                    AppsState state = appsState(model);
+                    if (state == AppsState.NONE_WAITS) {
                         return;
                     }
-                    if (Boolean.TRUE.equals(waits)) {
+                    if (state == AppsState.SOME_WAIT) {
                         optionalGo.countDown(); // it may wait for an optional piece
                     }
                 }
@@ -533,18 +535,27 @@ public final class EmbeddedCerise implements Embedding {
         }
     }
 
-    /** Whether an app of ours waits for a piece; {@code null} while the core does not know them all yet. */
-    private Boolean someAppWaits(RuntimeModel model) {
+    /** Where the apps of ours are, as the core reports them. */
+    private enum AppsState {
+        /** The core does not know them all yet. */
+        NOT_ALL_KNOWN,
+        /** One at least waits for a piece (a tool, dispatcher or store). */
+        SOME_WAIT,
+        /** Each is mounted, or failed and says why. */
+        NONE_WAITS
+    }
+
+    private AppsState appsState(RuntimeModel model) {
         Set<String> ours = new HashSet<>();
         for (App app : apps) {
             ours.add(app.name);
         }
         for (AppInfo info : model.apps()) {
             if (ours.remove(info.name()) && "WAITING".equals(info.state())) {
-                return true;
+                return AppsState.SOME_WAIT;
             }
         }
-        return ours.isEmpty() ? false : null;
+        return ours.isEmpty() ? AppsState.NONE_WAITS : AppsState.NOT_ALL_KNOWN;
     }
 
     /**
