@@ -6,11 +6,14 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +77,7 @@ public final class EmbeddedCerise implements Embedding {
     private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
     /** How long the optional bundles wait for a first request before they start anyway. */
     private static final long OPTIONAL_DELAY_MS = 1000;
-    /** Cerise's bundles started before the apps are mounted (see {@link #isOptional}). */
+    /** Cerise's bundles a first request needs among its tools and dispatchers (see {@link #isOptionalPiece}). */
     private static final Set<String> CORE_BUNDLES = Set.of("org.cerise.api", "org.cerise.core",
             "org.cerise.dispatch.tree", "org.cerise.tool.trailingslash", "org.cerise.tool.encode",
             "org.cerise.tool.logging", "org.cerise.http.jetty");
@@ -87,19 +90,8 @@ public final class EmbeddedCerise implements Embedding {
     private Thread shutdownHook;
     private CountDownLatch stopped = new CountDownLatch(1);
     private Logger log;
-    /** Opens when the optional bundles have started (or there were none). */
-    private volatile CountDownLatch optionalStarted = new CountDownLatch(0);
-    private Thread optionalStarter;
-    /**
-     * Opens when the optional bundles may start: once the first request has been answered, at
-     * once when an app waits for one of them, or {@link #OPTIONAL_DELAY_MS} after the apps
-     * mounted.
-     */
-    private volatile CountDownLatch optionalGo = new CountDownLatch(0);
-    /** The optional bundles installed by this run, uninstalled at stop (written by their thread until it ends). */
-    private List<Bundle> optionalInstalled = List.of();
-    /** Set while the container stops: the optional bundles' thread starts no more. */
-    private volatile boolean stopping;
+    /** This run's optional bundles ({@code null} before the apps are registered and after stop). */
+    private volatile OptionalBundles optional;
 
     /** An app handed to {@link #mount}, registered while the container runs. */
     private static final class App {
@@ -256,10 +248,10 @@ public final class EmbeddedCerise implements Embedding {
         Set<String> imports = new HashSet<>();
         Timer timer = new Timer();
         scanClassPath(found, shared, imports);
-        // The optional bundles are neither in the framework cache nor installed before the apps
-        // are mounted: Felix reads and parses every cached bundle's manifest when it initialises,
-        // a third of its start-up for Cerise's optional bundles and Jackson.
-        Set<ClassPathBundle> deferred = optional(found);
+        // The optional bundles are installed after the apps, and uninstalled at stop: the kept
+        // framework cache holds only what a first request needs, since Felix reads and parses
+        // the manifest of every bundle in its cache when it initialises.
+        Set<ClassPathBundle> deferred = deferrable(found);
         List<Path> bundles = new ArrayList<>();
         List<String> optionalLocations = new ArrayList<>();
         for (ClassPathBundle b : found) {
@@ -328,8 +320,15 @@ public final class EmbeddedCerise implements Embedding {
         Thread jettyStarter = null;
         if (jetty != null && http) {
             Bundle j = jetty;
+            FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
             jettyStarter = new Thread(() -> {
                 try {
+                    // Resolved first, holding no bundle lock: a start that resolves holds the
+                    // bundle's lock while it waits for Felix's global lock, and the main thread's
+                    // resolver run below, holding the global lock, would need that bundle lock;
+                    // Felix breaks such a wait by failing the start ("Unable to acquire global
+                    // lock for resolve").
+                    wiring.resolveBundles(List.of(j));
                     j.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {
                     jettyFailure[0] = e;
@@ -344,14 +343,13 @@ public final class EmbeddedCerise implements Embedding {
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
         timer.lap("bundles resolved");
         stopped = new CountDownLatch(1);
-        stopping = false;
         shutdownHook = new Thread(this::stop, "cerise-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
 
         // Config Admin first, with the global config in it, so that the core's first mount uses it.
         List<Bundle> rest = new ArrayList<>();
         for (Bundle b : installed) {
-            if (b == jetty || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            if (b == jetty || isFragment(b)) {
                 continue;
             }
             if ("org.apache.felix.configadmin".equals(b.getSymbolicName())) {
@@ -380,58 +378,61 @@ public final class EmbeddedCerise implements Embedding {
         for (App app : apps) {
             register(app);
         }
-        startOptional(optionalLocations);
+        optional = new OptionalBundles(optionalLocations);
         awaitApps();
         timer.lap(apps.size() + " app(s) mounted");
     }
 
     /**
-     * Cerise's bundles that a first request to an app with the default config does not need:
-     * everything of Cerise's but the API, the core, the tree dispatcher, the tools on by default
-     * and the Jetty integration (the bundles of features/cerise-core.json but the other
-     * dispatchers). Whatever is not Cerise's (the OSGi stack, the user's own bundles) is needed.
+     * Cerise's pieces that a first request to an app with the default config does not need: the
+     * tools but those on by default, the dispatchers but the tree, the session stores. The API,
+     * the core, the Jetty integration, Cerise's apps (the examples) and whatever is not Cerise's
+     * (the OSGi stack, the user's own bundles) are needed.
      */
-    private static boolean isOptional(String bsn) {
-        return bsn.startsWith("org.cerise.") && !CORE_BUNDLES.contains(bsn);
+    private static boolean isOptionalPiece(String bsn) {
+        return (bsn.startsWith("org.cerise.tool.") || bsn.startsWith("org.cerise.dispatch.")
+                || bsn.startsWith("org.cerise.session.")) && !CORE_BUNDLES.contains(bsn);
     }
 
     /**
-     * The bundles that can wait until the apps are mounted: Cerise's optional bundles, and the
-     * libraries that only they use (Jackson: the JSON tool and the session stores). A bundle of
-     * another kind that no bundle imports from (the application's own) is never optional.
+     * The bundles that can wait until the first request is answered: all but those needed at
+     * once and what they import from. Needed at once: Cerise's bundles but the optional pieces
+     * ({@link #isOptionalPiece}), and the bundles nobody on the class path imports from (the
+     * application's own, SCR). What they import from is needed too, transitively (the user's
+     * bundle that uses the JSON tool's API makes the JSON tool and Jackson needed). So the
+     * optional pieces wait, and the libraries only they use (Jackson) with them.
      */
-    static Set<ClassPathBundle> optional(List<ClassPathBundle> bundles) {
+    static Set<ClassPathBundle> deferrable(List<ClassPathBundle> bundles) {
         int n = bundles.size();
-        boolean[] optional = new boolean[n];
-        // users[i]: the bundles that import a package bundle i exports
-        List<List<Integer>> users = new ArrayList<>(n);
+        // importedBy[i]: does any other bundle import a package bundle i exports?
+        boolean[] imported = new boolean[n];
         for (int i = 0; i < n; i++) {
-            ClassPathBundle library = bundles.get(i);
-            optional[i] = isOptional(library.symbolicName());
-            List<Integer> u = new ArrayList<>();
+            for (int j = 0; j < n && !imported[i]; j++) {
+                imported[i] = j != i && !Collections.disjoint(bundles.get(j).imports(), bundles.get(i).exports());
+            }
+        }
+        boolean[] needed = new boolean[n];
+        ArrayDeque<Integer> toVisit = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            String bsn = bundles.get(i).symbolicName();
+            if (bsn.startsWith("org.cerise.") ? !isOptionalPiece(bsn) : !imported[i]) {
+                needed[i] = true;
+                toVisit.add(i);
+            }
+        }
+        while (!toVisit.isEmpty()) {
+            Set<String> imports = bundles.get(toVisit.poll()).imports();
             for (int j = 0; j < n; j++) {
-                if (j != i && !java.util.Collections.disjoint(bundles.get(j).imports(), library.exports())) {
-                    u.add(j);
-                }
-            }
-            users.add(u);
-        }
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (int i = 0; i < n; i++) {
-                if (optional[i] || bundles.get(i).symbolicName().startsWith("org.cerise.") || users.get(i).isEmpty()) {
-                    continue;
-                }
-                if (users.get(i).stream().allMatch(j -> optional[j])) {
-                    optional[i] = true;
-                    grew = true;
+                if (!needed[j] && !Collections.disjoint(imports, bundles.get(j).exports())) {
+                    needed[j] = true;
+                    toVisit.add(j);
                 }
             }
         }
-        Set<ClassPathBundle> result = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // by identity: the records' equals would compare their package sets
+        Set<ClassPathBundle> result = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < n; i++) {
-            if (optional[i]) {
+            if (!needed[i]) {
                 result.add(bundles.get(i));
             }
         }
@@ -439,75 +440,130 @@ public final class EmbeddedCerise implements Embedding {
     }
 
     /**
-     * Installs, resolves and starts the optional bundles on their own thread, once
-     * {@link #optionalGo} opens; {@link #optionalStarted} opens when done. They are installed at
-     * each start and uninstalled at stop, so that the framework cache holds only what a first
-     * request needs, and they wait for the first request to be answered: on two cores, their
-     * start-up would take half the machine from the first response.
+     * One run's optional bundles (see {@link #deferrable}): installed by reference, resolved and
+     * started on their own thread once {@link #release} is called or the first request has been
+     * answered (it listens to {@code after_request} until then), or {@link #OPTIONAL_DELAY_MS}
+     * after the apps were registered; uninstalled at stop, so that the framework cache holds
+     * only what a first request needs. On two cores their start-up would take half the machine
+     * from the first response.
      */
-    private void startOptional(List<String> locations) {
-        CountDownLatch done = new CountDownLatch(1);
-        optionalStarted = done;
-        optionalInstalled = new ArrayList<>();
-        if (locations.isEmpty()) {
-            done.countDown();
-            return;
-        }
-        CountDownLatch go = new CountDownLatch(1);
-        optionalGo = go;
-        BundleContext ctx = framework.getBundleContext();
-        FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EnginePlugin.CHANNELS, "after_request");
-        ServiceRegistration<EnginePlugin> firstRequest = ctx.registerService(EnginePlugin.class, new EnginePlugin() {
-            @Override
-            public Object publish(String channel, Object... args) {
-                go.countDown();
-                return null;
+    private final class OptionalBundles implements EnginePlugin {
+        private final List<String> locations;
+        private final CountDownLatch go = new CountDownLatch(1);
+        /** Opens when the thread has ended: the bundles started, or the container stops. */
+        final CountDownLatch ended = new CountDownLatch(1);
+        private final List<Bundle> installed = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean cancelled;
+        private final Thread thread;
+        private final ServiceRegistration<EnginePlugin> firstRequest;
+        private final BundleContext context;
+        private final FrameworkWiring wiring;
+
+        OptionalBundles(List<String> locations) {
+            this.locations = locations;
+            context = framework.getBundleContext();
+            wiring = framework.adapt(FrameworkWiring.class);
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(EnginePlugin.CHANNELS, "after_request");
+            firstRequest = locations.isEmpty() ? null
+                    : context.registerService(EnginePlugin.class, this, props);
+            thread = new Thread(this::run, "cerise-start-optional");
+            thread.setDaemon(true);
+            if (locations.isEmpty()) {
+                ended.countDown();
+            } else {
+                thread.start();
             }
-        }, props);
-        List<Bundle> mine = optionalInstalled;
-        Thread starter = new Thread(() -> {
+        }
+
+        @Override
+        public Object publish(String channel, Object... args) {
+            if ("after_request".equals(channel)) {
+                go.countDown();
+            }
+            return null;
+        }
+
+        /** Lets the bundles start now (an app waits, perhaps for one of them; the config changed). */
+        void release() {
+            go.countDown();
+        }
+
+        private void run() {
             try {
+                go.await(OPTIONAL_DELAY_MS, TimeUnit.MILLISECONDS);
                 try {
-                    go.await(OPTIONAL_DELAY_MS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    firstRequest.unregister(); // no more per-request calls
+                    firstRequest.unregister(); // no more calls per request
                 } catch (IllegalStateException e) {
                     // gone with the framework
                 }
                 for (String location : locations) {
-                    if (stopping) {
+                    if (cancelled) {
                         return;
                     }
                     try {
-                        mine.add(ctx.installBundle(location));
+                        installed.add(context.installBundle(location));
                     } catch (BundleException | IllegalStateException e) {
                         LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} is not installed: {}", location, e.getMessage());
                     }
                 }
-                wiring.resolveBundles(mine);
-                for (Bundle b : mine) {
-                    if (stopping) {
+                wiring.resolveBundles(installed());
+                for (Bundle b : installed()) {
+                    if (cancelled) {
                         return;
                     }
-                    startBundle(b);
+                    if (!isFragment(b)) {
+                        startBundle(b);
+                    }
                 }
+            } catch (InterruptedException e) {
+                // the container stops
             } finally {
-                done.countDown();
+                ended.countDown();
             }
-        }, "cerise-start-optional");
-        starter.setDaemon(true);
-        optionalStarter = starter;
-        starter.start();
+        }
+
+        private List<Bundle> installed() {
+            synchronized (installed) {
+                return new ArrayList<>(installed);
+            }
+        }
+
+        /** Ends the thread: it finishes the bundle it installs or starts, and starts no more. */
+        void end() {
+            cancelled = true;
+            go.countDown();
+            if (thread.isAlive() && thread != Thread.currentThread()) {
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /**
+         * Uninstalls the bundles the thread installed, once it has ended; one that did not end in
+         * time leaves them, and the next start uninstalls what its cache holds beyond its needs.
+         */
+        void uninstall() {
+            if (thread.isAlive()) {
+                return;
+            }
+            for (Bundle b : installed()) {
+                try {
+                    b.uninstall();
+                } catch (BundleException | IllegalStateException e) {
+                    // left in the cache: the next start uninstalls it
+                }
+            }
+        }
     }
 
     /**
-     * Waits until no app of ours waits any more for a piece (an app naming a tool, dispatcher
-     * or store of the optional bundles mounts when it arrives), or until every bundle started:
+     * Waits until the core knows each app of ours and no app waits any more for a piece (an app
+     * naming a tool, dispatcher or store of the optional bundles mounts when it arrives; a
+     * waiting app lets them start at once), or until every bundle started:
      * when {@code start()} returns, each app serves, or says why not. Bounded.
      */
     private void awaitApps() {
@@ -515,14 +571,14 @@ public final class EmbeddedCerise implements Embedding {
         RuntimeModel model = ref == null ? null : framework.getBundleContext().getService(ref);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            while (!optionalStarted.await(5, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            while (!optional.ended.await(5, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
                 if (model != null) {
                     AppsState state = appsState(model);
                     if (state == AppsState.NONE_WAITS) {
                         return;
                     }
                     if (state == AppsState.SOME_WAIT) {
-                        optionalGo.countDown(); // it may wait for an optional piece
+                        optional.release(); // it may wait for an optional piece
                     }
                 }
             }
@@ -539,7 +595,7 @@ public final class EmbeddedCerise implements Embedding {
     private enum AppsState {
         /** The core does not know them all yet. */
         NOT_ALL_KNOWN,
-        /** One at least waits for a piece (a tool, dispatcher or store). */
+        /** One at least (of ours or not) waits for a piece (a tool, dispatcher or store). */
         SOME_WAIT,
         /** Each is mounted, or failed and says why. */
         NONE_WAITS
@@ -550,12 +606,13 @@ public final class EmbeddedCerise implements Embedding {
         for (App app : apps) {
             ours.add(app.name);
         }
+        boolean someWait = false;
         for (AppInfo info : model.apps()) {
-            if (ours.remove(info.name()) && "WAITING".equals(info.state())) {
-                return AppsState.SOME_WAIT;
-            }
+            ours.remove(info.name());
+            // any app, ours or a class-path bundle's: it may wait for an optional piece
+            someWait |= "WAITING".equals(info.state());
         }
-        return ours.isEmpty() ? AppsState.NONE_WAITS : AppsState.NOT_ALL_KNOWN;
+        return someWait ? AppsState.SOME_WAIT : ours.isEmpty() ? AppsState.NONE_WAITS : AppsState.NOT_ALL_KNOWN;
     }
 
     /**
@@ -581,12 +638,12 @@ public final class EmbeddedCerise implements Embedding {
         }
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : bundles) {
-            String location = "reference:" + jar.toUri();
+            String location = location(jar);
             Bundle b = cached.remove(location);
             installed.add(b != null ? b : ctx.installBundle(location));
         }
         for (Bundle extra : cached.values()) {
-            extra.uninstall(); // not on this class path (the cache key makes this rare)
+            extra.uninstall(); // not needed at once: optional bundles left by a run that was killed
         }
         if (reused) {
             // Only what derives from the jars is kept: no configuration, session or file of an
@@ -612,10 +669,15 @@ public final class EmbeddedCerise implements Embedding {
         framework = null;
     }
 
+    /** A jar installed by reference: Felix reads it where it is, nothing is copied. */
+    static String location(Path jar) {
+        return "reference:" + jar.toUri();
+    }
+
     /** A jar of the class path that the container installs, with the packages it exports and imports. */
     record ClassPathBundle(Path jar, String symbolicName, Set<String> exports, Set<String> imports) {
         String location() {
-            return "reference:" + jar.toUri();
+            return EmbeddedCerise.location(jar);
         }
     }
 
@@ -631,11 +693,15 @@ public final class EmbeddedCerise implements Embedding {
         }
     }
 
+    private static boolean isFragment(Bundle b) {
+        return b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+    }
+
     private void startBundle(Bundle b) {
         try {
             // transient: a cache that is reused starts nothing by itself, the order stays ours
             b.start(Bundle.START_TRANSIENT);
-        } catch (BundleException e) {
+        } catch (BundleException | IllegalStateException e) {
             // A bundle that does not resolve is left out, visibly; the rest still serves.
             LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} {} ({}) is not started: {}",
                     b.getSymbolicName(), b.getVersion(), b.getLocation(), e.getMessage());
@@ -734,13 +800,17 @@ public final class EmbeddedCerise implements Embedding {
         if (header == null) {
             return names;
         }
-        // indexOf rather than a loop over each character: headers such as Jetty's Export-Package
-        // run to tens of kilobytes, read while the JVM still interprets this code.
+        // indexOf rather than a loop over each character (headers such as Jetty's Export-Package
+        // run to tens of kilobytes, read while the JVM still interprets this code), each
+        // character's next position remembered until passed, so the header is read once.
         int length = header.length();
+        int semicolon = -2;
+        int comma = -2;
+        int quote = -2;
         int at = 0;
         while (at < length) {
-            int semicolon = header.indexOf(';', at);
-            int comma = header.indexOf(',', at);
+            semicolon = nextOf(header, ';', at, semicolon);
+            comma = nextOf(header, ',', at, comma);
             int end = Math.min(semicolon < 0 ? length : semicolon, comma < 0 ? length : comma);
             String token = header.substring(at, end).strip();
             if (!token.isEmpty() && token.indexOf('=') < 0 && token.indexOf('"') < 0) {
@@ -749,20 +819,24 @@ public final class EmbeddedCerise implements Embedding {
                 continue;
             }
             // An attribute or directive: the clause ends at the next comma outside quotes.
-            int next = at;
             while (true) {
-                int c = header.indexOf(',', next);
-                int q = header.indexOf('"', next);
-                if (q >= 0 && (c < 0 || q < c)) {
-                    int close = header.indexOf('"', q + 1);
-                    next = close < 0 ? length : close + 1;
+                comma = nextOf(header, ',', at, comma);
+                quote = nextOf(header, '"', at, quote);
+                if (quote >= 0 && (comma < 0 || quote < comma)) {
+                    int close = header.indexOf('"', quote + 1);
+                    at = close < 0 ? length : close + 1;
                 } else {
-                    at = c < 0 ? length : c + 1;
+                    at = comma < 0 ? length : comma + 1;
                     break;
                 }
             }
         }
         return names;
+    }
+
+    /** The position of {@code c} at or after {@code from}: {@code known} if still ahead (or -1, none left), else searched. */
+    private static int nextOf(String header, char c, int from, int known) {
+        return known == -1 || known >= from ? known : header.indexOf(c, from);
     }
 
     /** The jar file of a {@code jar:file:/x.jar!/META-INF/MANIFEST.MF} URL; {@code null} for a folder. */
@@ -785,7 +859,10 @@ public final class EmbeddedCerise implements Embedding {
     private void applyGlobal(Map<String, String> entries) {
         global.putAll(entries);
         if (framework != null) {
-            optionalGo.countDown(); // the new config may name an optional tool
+            OptionalBundles o = optional;
+            if (o != null) {
+                o.release(); // the new config may name an optional tool
+            }
             writeGlobal(framework.getBundleContext(), false);
         }
     }
@@ -849,16 +926,10 @@ public final class EmbeddedCerise implements Embedding {
     private void stopFramework() {
         Framework f = framework;
         framework = null;
-        stopping = true;
-        optionalGo.countDown();
-        Thread starter = optionalStarter;
-        optionalStarter = null;
-        if (starter != null && starter != Thread.currentThread()) {
-            try {
-                starter.join(10_000); // it finishes the bundle it starts, then ends
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        OptionalBundles late = optional;
+        optional = null;
+        if (late != null) {
+            late.end();
         }
         for (App app : apps) {
             if (app.registration != null) {
@@ -889,17 +960,9 @@ public final class EmbeddedCerise implements Embedding {
                     // stopped with the framework below
                 }
             }
-            if (cache != null && cache.persistent()) {
-                // The kept cache holds only what a first request needs (see launch).
-                for (Bundle b : optionalInstalled) {
-                    try {
-                        b.uninstall();
-                    } catch (BundleException | IllegalStateException e) {
-                        // left in the cache: the next start uninstalls it
-                    }
-                }
+            if (late != null && cache != null && cache.persistent()) {
+                late.uninstall(); // the kept cache holds only what a first request needs
             }
-            optionalInstalled = List.of();
             try {
                 f.stop();
                 f.waitForStop(10_000);

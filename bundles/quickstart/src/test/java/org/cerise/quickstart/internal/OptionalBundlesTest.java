@@ -19,8 +19,8 @@ class OptionalBundlesTest {
                 EmbeddedCerise.packageNames(imports));
     }
 
-    private static Set<String> optional(ClassPathBundle... bundles) {
-        return EmbeddedCerise.optional(List.of(bundles)).stream().map(ClassPathBundle::symbolicName)
+    private static Set<String> deferred(ClassPathBundle... bundles) {
+        return EmbeddedCerise.deferrable(List.of(bundles)).stream().map(ClassPathBundle::symbolicName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -34,6 +34,7 @@ class OptionalBundlesTest {
         assertEquals(Set.of(), EmbeddedCerise.packageNames(null));
         assertEquals(Set.of(), EmbeddedCerise.packageNames(""));
         assertEquals(Set.of("a"), EmbeddedCerise.packageNames("a;resolution:=optional,"));
+        assertEquals(Set.of("a", "b", "c"), EmbeddedCerise.packageNames("a;b;x=\"1;2,3\";y:=z,c"));
     }
 
     @Test
@@ -47,7 +48,7 @@ class OptionalBundlesTest {
         ClassPathBundle servlet = bundle("org.apache.felix.http.servlet-api", "jakarta.servlet", "");
         assertEquals(Set.of("org.cerise.tool.json", "com.fasterxml.jackson.core.jackson-databind",
                 "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-annotations"),
-                optional(core, json, databind, streaming, annotations, servlet));
+                deferred(core, json, databind, streaming, annotations, servlet));
     }
 
     @Test
@@ -56,7 +57,28 @@ class OptionalBundlesTest {
         ClassPathBundle databind = bundle("com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.databind", "");
         // the application's own bundle uses Jackson too
         ClassPathBundle mine = bundle("com.example.shop", "com.example.shop.api", "com.fasterxml.jackson.databind");
-        assertEquals(Set.of("org.cerise.tool.json"), optional(json, databind, mine));
+        assertEquals(Set.of("org.cerise.tool.json"), deferred(json, databind, mine));
+    }
+
+    @Test
+    void anOptionalPieceABundleUsesAtOnceStartsFirstWithWhatItUses() {
+        // the application's bundle imports the JSON tool's API: the tool and Jackson are needed
+        ClassPathBundle shop = bundle("com.example.shop", "", "org.cerise.tool.json");
+        ClassPathBundle json = bundle("org.cerise.tool.json", "org.cerise.tool.json",
+                "com.fasterxml.jackson.databind");
+        ClassPathBundle databind = bundle("com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.databind", "");
+        ClassPathBundle gzip = bundle("org.cerise.tool.gzip", "", "");
+        assertEquals(Set.of("org.cerise.tool.gzip"), deferred(shop, json, databind, gzip));
+    }
+
+    @Test
+    void cerisesAppsAndCoreAreNeeded() {
+        ClassPathBundle blog = bundle("org.cerise.examples.blog", "", "org.cerise.dispatch.routes");
+        ClassPathBundle routes = bundle("org.cerise.dispatch.routes", "org.cerise.dispatch.routes", "");
+        ClassPathBundle method = bundle("org.cerise.dispatch.method", "", "");
+        ClassPathBundle core = bundle("org.cerise.core", "org.cerise.core.x", "");
+        ClassPathBundle ram = bundle("org.cerise.session.ram", "", "");
+        assertEquals(Set.of("org.cerise.dispatch.method", "org.cerise.session.ram"), deferred(blog, routes, method, core, ram));
     }
 
     @Test
@@ -65,6 +87,6 @@ class OptionalBundlesTest {
         ClassPathBundle mine = bundle("com.example.shop", "", "org.osgi.framework");
         ClassPathBundle lonely = bundle("org.example.lonely", "org.example.lonely", "");
         ClassPathBundle core = bundle("org.cerise.core", "org.cerise.core.x", "");
-        assertEquals(Set.of(), optional(mine, lonely, core));
+        assertEquals(Set.of(), deferred(mine, lonely, core));
     }
 }

@@ -24,7 +24,8 @@ public final class ExistingConfiguration {
      */
     public static Configuration find(ConfigurationAdmin admin, String pid) throws IOException {
         try {
-            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            String value = pid.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + value + ")");
             return found == null || found.length == 0 ? null : found[0];
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("not a PID: " + pid, e);
