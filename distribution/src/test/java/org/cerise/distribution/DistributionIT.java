@@ -391,9 +391,7 @@ class DistributionIT {
     void anEditedAppRebuiltIntoDeployIsServedWithinTwoSeconds() throws IOException {
         main.awaitStarted();
         Path project = Files.createDirectories(temp.resolve("devloop"));
-        Path source = project.resolve("src/main/java/devloop/Hello.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, String.join("\n",
+        Path source = writeSource(project, "devloop/Hello.java",
                 "package devloop;",
                 "",
                 "import org.cerise.api.Expose;",
@@ -404,7 +402,7 @@ class DistributionIT {
                 "    public String index() {",
                 "        return \"Hello from version 1\";",
                 "    }",
-                "}", ""));
+                "}", "");
         Path deployed = main.home.resolve("deploy/devloop-1.0.0.jar");
         assertEquals(404, get(main.url("/devloop/")).status, "/devloop/ before anything is deployed");
 
@@ -427,6 +425,13 @@ class DistributionIT {
 
         Files.delete(deployed);
         main.await("/devloop/ is gone with its jar", "/devloop/", r -> r.status == 404, GONE, System.nanoTime());
+    }
+
+    /** Writes {@code src/main/java/<relative>} of a project, one argument per line; returns its path. */
+    static Path writeSource(Path project, String relative, String... lines) throws IOException {
+        Path source = project.resolve("src/main/java").resolve(relative);
+        Files.createDirectories(source.getParent());
+        return Files.writeString(source, String.join("\n", lines));
     }
 
     /**
@@ -740,9 +745,7 @@ class DistributionIT {
         List<Path> builds = new ArrayList<>();
         for (int i = 1; i <= replacements; i++) {
             Path project = Files.createDirectories(temp.resolve("tut01-build-" + i));
-            Path source = project.resolve("src/main/java/tut01/HelloWorld.java");
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, String.join("\n",
+            writeSource(project, "tut01/HelloWorld.java",
                     "package tut01;",
                     "",
                     "public class HelloWorld {",
@@ -750,7 +753,7 @@ class DistributionIT {
                     "    public String index() {",
                     "        return \"Hello world! (build " + i + ")\";",
                     "    }",
-                    "}", ""));
+                    "}", "");
             builds.add(devBuild(project, "org.cerise.examples.tut01", "0.1.0.build" + i, "tut01.HelloWorld", "/tut01"));
         }
 

@@ -84,7 +84,7 @@ public final class RecentRequests {
         Entry current = slots.get(i);
         // Nearly always one CAS that succeeds; it fails only when another writer stored into the
         // same slot in between, which takes a whole lap of the ring while this one stalled.
-        while ((current == null || current.ticket < ticket) && !slots.compareAndSet(i, current, entry)) {
+        while ((current == null || current.ticket() < ticket) && !slots.compareAndSet(i, current, entry)) {
             current = slots.get(i);
         }
     }
@@ -117,7 +117,7 @@ public final class RecentRequests {
                 out.add(e);
             }
         }
-        out.sort(Comparator.comparingLong((Entry e) -> e.ticket).reversed());
+        out.sort(Comparator.comparingLong(Entry::ticket).reversed());
         return out;
     }
 
@@ -161,31 +161,8 @@ public final class RecentRequests {
     }
 
     /** One request as stored: the references and numbers it had, nothing formatted. */
-    static final class Entry {
-        final long ticket;
-        final long startNanos;
-        final long nanos;
-        final String app;
-        final String method;
-        final String scriptName;
-        final String pathInfo;
-        final String query;
-        final int status;
-        final String remote;
-
-        Entry(long ticket, long startNanos, long nanos, String app, String method, String scriptName, String pathInfo,
-                String query, int status, String remote) {
-            this.ticket = ticket;
-            this.startNanos = startNanos;
-            this.nanos = nanos;
-            this.app = app;
-            this.method = method;
-            this.scriptName = scriptName;
-            this.pathInfo = pathInfo;
-            this.query = query;
-            this.status = status;
-            this.remote = remote;
-        }
+    record Entry(long ticket, long startNanos, long nanos, String app, String method, String scriptName, String pathInfo,
+            String query, int status, String remote) {
 
         /**
          * The wall-clock arrival is worked out here, from the monotonic clock and the wall clock
