@@ -6,14 +6,12 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.cerise.api.CeriseApp;
@@ -56,32 +51,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start-up is on the critical path of every run: the framework cache is kept between runs
  * of the same class path ({@link FrameworkCache}) and holds only what a first request needs,
- * nothing is copied, Jetty starts on its own thread while the core's bundles start on the
+ * so is what the class path's manifests say ({@link ClassPathScan}), nothing is copied, Jetty starts on its own thread while the core's bundles start on the
  * caller's, the apps are registered once those have started (one mount each instead of one per
  * tool that arrives), and Cerise's optional bundles are installed and started after the first
- * request (see {@link #startOptional}).
+ * request (see {@link OptionalBundles}).
  */
 public final class EmbeddedCerise implements Embedding {
 
-    /** Bundles that stay on the class path, shared with the application. */
-    private static final Set<String> SHARED = Set.of("org.cerise.api", "slf4j.api");
-    /** Jars on the class path that are not bundles of the container. */
-    private static final List<String> NOT_INSTALLED = List.of("org.apache.felix.framework", "slf4j.",
-            "ch.qos.logback.", "org.apache.logging.log4j",
-            // the test class path (cerise-testkit and JUnit 5's jars are bundles too): the
-            // container has no use for them, and installing them costs start-up time
-            "org.cerise.testkit", "junit-", "org.junit.", "org.opentest4j", "org.apiguardian", "org.jacoco.",
-            "org.hamcrest", "org.assertj", "org.mockito", "net.bytebuddy");
     private static final String GLOBAL_PID = "org.cerise.global";
     private static final String CONFIG_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
     private static final String JETTY_BSN = "org.apache.felix.http.jetty12";
     /** How long the optional bundles wait for a first request before they start anyway. */
     private static final long OPTIONAL_DELAY_MS = 1000;
-    /** Cerise's bundles a first request needs among its tools and dispatchers (see {@link #isOptionalPiece}). */
-    private static final Set<String> CORE_BUNDLES = Set.of("org.cerise.api", "org.cerise.core",
-            "org.cerise.dispatch.tree", "org.cerise.tool.trailingslash", "org.cerise.tool.encode",
-            "org.cerise.tool.logging", "org.cerise.http.jetty");
-
     private final Map<String, String> global = new LinkedHashMap<>();
     private final List<App> apps = new ArrayList<>();
     private final Set<Path> globalFiles = new HashSet<>();
@@ -243,25 +224,18 @@ public final class EmbeddedCerise implements Embedding {
     }
 
     private void launch(String host, int port, boolean http) throws BundleException, IOException {
-        List<ClassPathBundle> found = new ArrayList<>();
-        StringBuilder shared = new StringBuilder();
-        Set<String> imports = new HashSet<>();
         Timer timer = new Timer();
-        scanClassPath(found, shared, imports);
+        ClassPathScan scan = ClassPathScan.of(EmbeddedCerise.class.getClassLoader(), FrameworkCache.base());
         // The optional bundles are installed after the apps, and uninstalled at stop: the kept
         // framework cache holds only what a first request needs, since Felix reads and parses
         // the manifest of every bundle in its cache when it initialises.
-        Set<ClassPathBundle> deferred = deferrable(found);
-        List<Path> bundles = new ArrayList<>();
+        List<Path> bundles = scan.atOnce();
         List<String> optionalLocations = new ArrayList<>();
-        for (ClassPathBundle b : found) {
-            if (deferred.contains(b)) {
-                optionalLocations.add(b.location());
-            } else {
-                bundles.add(b.jar());
-            }
+        for (Path jar : scan.later()) {
+            optionalLocations.add(location(jar));
         }
-        timer.lap("class path scanned: " + bundles.size() + " bundles, " + optionalLocations.size() + " optional ones");
+        timer.lap("class path " + (scan.fromFile() ? "read from the kept scan: " : "scanned: ") + bundles.size()
+                + " bundles, " + optionalLocations.size() + " optional ones");
 
         StringBuilder notPersistent = new StringBuilder();
         cache = FrameworkCache.open(bundles, notPersistent);
@@ -269,10 +243,9 @@ public final class EmbeddedCerise implements Embedding {
             LoggerFactory.getLogger("cerise.quickstart").debug("A fresh framework cache: {}", notPersistent);
         }
         Map<String, String> props = new HashMap<>();
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, shared.toString());
-        String systemPackages = systemPackages(imports);
-        if (systemPackages != null) {
-            props.put(Constants.FRAMEWORK_SYSTEMPACKAGES, systemPackages);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, scan.sharedExports());
+        if (scan.systemPackages() != null) {
+            props.put(Constants.FRAMEWORK_SYSTEMPACKAGES, scan.systemPackages());
         }
         props.put("org.osgi.service.http.port", String.valueOf(port));
         props.put("org.apache.felix.http.host", host);
@@ -384,63 +357,7 @@ public final class EmbeddedCerise implements Embedding {
     }
 
     /**
-     * Cerise's pieces that a first request to an app with the default config does not need: the
-     * tools but those on by default, the dispatchers but the tree, the session stores. The API,
-     * the core, the Jetty integration, Cerise's apps (the examples) and whatever is not Cerise's
-     * (the OSGi stack, the user's own bundles) are needed.
-     */
-    private static boolean isOptionalPiece(String bsn) {
-        return (bsn.startsWith("org.cerise.tool.") || bsn.startsWith("org.cerise.dispatch.")
-                || bsn.startsWith("org.cerise.session.")) && !CORE_BUNDLES.contains(bsn);
-    }
-
-    /**
-     * The bundles that can wait until the first request is answered: all but those needed at
-     * once and what they import from. Needed at once: Cerise's bundles but the optional pieces
-     * ({@link #isOptionalPiece}), and the bundles nobody on the class path imports from (the
-     * application's own, SCR). What they import from is needed too, transitively (the user's
-     * bundle that uses the JSON tool's API makes the JSON tool and Jackson needed). So the
-     * optional pieces wait, and the libraries only they use (Jackson) with them.
-     */
-    static Set<ClassPathBundle> deferrable(List<ClassPathBundle> bundles) {
-        int n = bundles.size();
-        // importedBy[i]: does any other bundle import a package bundle i exports?
-        boolean[] imported = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n && !imported[i]; j++) {
-                imported[i] = j != i && !Collections.disjoint(bundles.get(j).imports(), bundles.get(i).exports());
-            }
-        }
-        boolean[] needed = new boolean[n];
-        ArrayDeque<Integer> toVisit = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            String bsn = bundles.get(i).symbolicName();
-            if (bsn.startsWith("org.cerise.") ? !isOptionalPiece(bsn) : !imported[i]) {
-                needed[i] = true;
-                toVisit.add(i);
-            }
-        }
-        while (!toVisit.isEmpty()) {
-            Set<String> imports = bundles.get(toVisit.poll()).imports();
-            for (int j = 0; j < n; j++) {
-                if (!needed[j] && !Collections.disjoint(imports, bundles.get(j).exports())) {
-                    needed[j] = true;
-                    toVisit.add(j);
-                }
-            }
-        }
-        // by identity: the records' equals would compare their package sets
-        Set<ClassPathBundle> result = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < n; i++) {
-            if (!needed[i]) {
-                result.add(bundles.get(i));
-            }
-        }
-        return result;
-    }
-
-    /**
-     * One run's optional bundles (see {@link #deferrable}): installed by reference, resolved and
+     * One run's optional bundles (see {@link ClassPathScan#later}): installed by reference, resolved and
      * started on their own thread once {@link #release} is called or the first request has been
      * answered (it listens to {@code after_request} until then), or {@link #OPTIONAL_DELAY_MS}
      * after the apps were registered; uninstalled at stop, so that the framework cache holds
@@ -674,13 +591,6 @@ public final class EmbeddedCerise implements Embedding {
         return "reference:" + jar.toUri();
     }
 
-    /** A jar of the class path that the container installs, with the packages it exports and imports. */
-    record ClassPathBundle(Path jar, String symbolicName, Set<String> exports, Set<String> imports) {
-        String location() {
-            return EmbeddedCerise.location(jar);
-        }
-    }
-
     /** Start-up phases at DEBUG ({@code -Dorg.slf4j.simpleLogger.log.cerise.quickstart=debug}): what costs. */
     private static final class Timer {
         private final Logger log = LoggerFactory.getLogger("cerise.quickstart");
@@ -705,154 +615,6 @@ public final class EmbeddedCerise implements Embedding {
             // A bundle that does not resolve is left out, visibly; the rest still serves.
             LoggerFactory.getLogger("cerise.quickstart").warn("Bundle {} {} ({}) is not started: {}",
                     b.getSymbolicName(), b.getVersion(), b.getLocation(), e.getMessage());
-        }
-    }
-
-    /**
-     * Sorts the class path into bundles to install and packages to share, from the jars'
-     * manifests. The jars are found through the class loader that loaded Cerise (the class
-     * path of a plain {@code java -cp} run, or the one Maven's {@code exec:java} builds), not
-     * through {@code java.class.path}, which names Maven's own jars under {@code exec:java}.
-     */
-    private static void scanClassPath(List<ClassPathBundle> bundles, StringBuilder shared, Set<String> imports) throws IOException {
-        Set<String> seen = new HashSet<>();
-        ClassLoader loader = EmbeddedCerise.class.getClassLoader();
-        for (java.util.Enumeration<java.net.URL> e = loader.getResources(JarFile.MANIFEST_NAME); e.hasMoreElements();) {
-            java.net.URL url = e.nextElement();
-            Path jar = jarOf(url);
-            if (jar == null) {
-                continue;
-            }
-            Manifest manifest;
-            try (java.io.InputStream in = url.openStream()) {
-                manifest = new Manifest(in);
-            }
-            Attributes main = manifest.getMainAttributes();
-            String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
-            if (bsn == null) {
-                continue;
-            }
-            bsn = bsn.split(";", 2)[0].strip();
-            if (!seen.add(bsn)) {
-                continue; // the first on the class path wins, as for classes
-            }
-            if (SHARED.contains(bsn)) {
-                String exports = main.getValue(Constants.EXPORT_PACKAGE);
-                if (exports != null) {
-                    if (shared.length() > 0) {
-                        shared.append(',');
-                    }
-                    shared.append(exports);
-                }
-                continue;
-            }
-            String name = bsn;
-            if (NOT_INSTALLED.stream().anyMatch(name::startsWith)) {
-                continue;
-            }
-            Set<String> imported = packageNames(main.getValue(Constants.IMPORT_PACKAGE));
-            bundles.add(new ClassPathBundle(jar, bsn, packageNames(main.getValue(Constants.EXPORT_PACKAGE)), imported));
-            imports.addAll(imported);
-        }
-    }
-
-    /**
-     * The framework's exports: the OSGi API (Felix's own list) and, of the JDK's packages, only
-     * those the bundles import. By default Felix exports every package of every JDK module,
-     * about 12,000 characters of header that it builds and parses at each start; the short
-     * list saves a good part of the framework's start-up.
-     *
-     * @return the value of {@code org.osgi.framework.system.packages}, or {@code null} to keep
-     *         Felix's default
-     */
-    private static String systemPackages(Set<String> imports) {
-        java.util.Properties defaults = new java.util.Properties();
-        try (java.io.InputStream in = FrameworkFactory.class.getResourceAsStream("/default.properties")) {
-            if (in == null) {
-                return null;
-            }
-            defaults.load(in);
-        } catch (IOException e) {
-            return null;
-        }
-        String osgi = defaults.getProperty("osgi-exports");
-        if (osgi == null || osgi.contains("${")) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(osgi.strip());
-        Set<String> jdk = new java.util.TreeSet<>();
-        for (Module m : ModuleLayer.boot().modules()) {
-            for (java.lang.module.ModuleDescriptor.Exports e : m.getDescriptor().exports()) {
-                if (!e.isQualified() && imports.contains(e.source())) {
-                    jdk.add(e.source());
-                }
-            }
-        }
-        for (String p : jdk) {
-            sb.append(',').append(p);
-        }
-        return sb.toString();
-    }
-
-    /** The package names of an Import-Package or Export-Package header (clauses may name several packages). */
-    static Set<String> packageNames(String header) {
-        Set<String> names = new HashSet<>();
-        if (header == null) {
-            return names;
-        }
-        // indexOf rather than a loop over each character (headers such as Jetty's Export-Package
-        // run to tens of kilobytes, read while the JVM still interprets this code), each
-        // character's next position remembered until passed, so the header is read once.
-        int length = header.length();
-        int semicolon = -2;
-        int comma = -2;
-        int quote = -2;
-        int at = 0;
-        while (at < length) {
-            semicolon = nextOf(header, ';', at, semicolon);
-            comma = nextOf(header, ',', at, comma);
-            int end = Math.min(semicolon < 0 ? length : semicolon, comma < 0 ? length : comma);
-            String token = header.substring(at, end).strip();
-            if (!token.isEmpty() && token.indexOf('=') < 0 && token.indexOf('"') < 0) {
-                names.add(token);
-                at = end + 1; // the clause's next package, or the next clause
-                continue;
-            }
-            // An attribute or directive: the clause ends at the next comma outside quotes.
-            while (true) {
-                comma = nextOf(header, ',', at, comma);
-                quote = nextOf(header, '"', at, quote);
-                if (quote >= 0 && (comma < 0 || quote < comma)) {
-                    int close = header.indexOf('"', quote + 1);
-                    at = close < 0 ? length : close + 1;
-                } else {
-                    at = comma < 0 ? length : comma + 1;
-                    break;
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The position of {@code c} at or after {@code from}: {@code known} if still ahead (or -1, none left), else searched. */
-    private static int nextOf(String header, char c, int from, int known) {
-        return known == -1 || known >= from ? known : header.indexOf(c, from);
-    }
-
-    /** The jar file of a {@code jar:file:/x.jar!/META-INF/MANIFEST.MF} URL; {@code null} for a folder. */
-    private static Path jarOf(java.net.URL manifest) {
-        if (!"jar".equals(manifest.getProtocol())) {
-            return null;
-        }
-        String spec = manifest.getPath();
-        int bang = spec.indexOf("!/");
-        if (bang < 0 || !spec.startsWith("file:")) {
-            return null;
-        }
-        try {
-            return Path.of(java.net.URI.create(spec.substring(0, bang)));
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

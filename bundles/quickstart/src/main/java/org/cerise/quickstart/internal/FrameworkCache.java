@@ -75,18 +75,10 @@ final class FrameworkCache {
      * @param reason receives why the persistent cache is not used, if it is not
      */
     static FrameworkCache open(List<Path> bundles, StringBuilder reason) throws IOException {
-        String setting = System.getProperty(PROPERTY, "").strip();
-        if (setting.equalsIgnoreCase("false")) {
+        Path base = base();
+        if (base == null) {
             reason.append(PROPERTY).append("=false");
             return temporary();
-        }
-        Path base;
-        if (!setting.isEmpty() && !setting.equalsIgnoreCase("true")) {
-            base = Path.of(setting);
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            base = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-                    .resolve("cerise").resolve("quickstart");
         }
         String key = key(bundles);
         FileChannel channel = null;
@@ -119,31 +111,55 @@ final class FrameworkCache {
         }
     }
 
+    /**
+     * The folder that holds the kept caches (and the kept class path scans, see
+     * {@link ClassPathScan}), or {@code null} if {@code -Dcerise.quickstart.cache=false}.
+     */
+    static Path base() {
+        String setting = System.getProperty(PROPERTY, "").strip();
+        if (setting.equalsIgnoreCase("false")) {
+            return null;
+        }
+        if (!setting.isEmpty() && !setting.equalsIgnoreCase("true")) {
+            return Path.of(setting);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("cerise").resolve("quickstart");
+    }
+
     private static FrameworkCache temporary() throws IOException {
         return new FrameworkCache(Files.createTempDirectory("cerise-"), false, false, null, null);
     }
 
-    /**
-     * The hash of the bundles' paths, sizes and times, and of the framework's jar: two 64-bit
-     * FNV-1a hashes with different seeds. Not a cryptographic digest on purpose: the JDK's
-     * MessageDigest loads the security providers, tens of milliseconds of a start-up, and the
-     * key only has to tell class paths apart.
-     */
+    /** The {@link #hash} of the bundles' paths, sizes and times, and of the framework's jar. */
     static String key(List<Path> bundles) {
         List<Path> all = new ArrayList<>(bundles);
         Path framework = jarOf(org.apache.felix.framework.Felix.class);
         if (framework != null) {
             all.add(framework);
         }
+        List<String> lines = new ArrayList<>(all.size());
+        for (Path jar : all) {
+            try {
+                lines.add(jar.toAbsolutePath() + "\t" + Files.size(jar) + "\t" + Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException e) {
+                lines.add(jar.toAbsolutePath() + "\t?");
+            }
+        }
+        return hash(lines);
+    }
+
+    /**
+     * Two 64-bit FNV-1a hashes with different seeds of the lines, in hex. Not a cryptographic
+     * digest on purpose: the JDK's MessageDigest loads the security providers, tens of
+     * milliseconds of a start-up, and a key only has to tell class paths apart.
+     */
+    static String hash(List<String> lines) {
         long h1 = 0xcbf29ce484222325L;
         long h2 = 0x84222325cbf29ce4L;
-        for (Path jar : all) {
-            String entry;
-            try {
-                entry = jar.toAbsolutePath() + "\t" + Files.size(jar) + "\t" + Files.getLastModifiedTime(jar).toMillis() + "\n";
-            } catch (IOException e) {
-                entry = jar.toAbsolutePath() + "\t?\n";
-            }
+        for (String line : lines) {
+            String entry = line + "\n";
             for (int i = 0; i < entry.length(); i++) {
                 char c = entry.charAt(i);
                 h1 = (h1 ^ c) * 0x100000001b3L;
@@ -192,17 +208,31 @@ final class FrameworkCache {
 
     private static void prune(Path base) {
         List<Path> locks = new ArrayList<>();
+        List<Path> scans = new ArrayList<>();
         try (Stream<Path> s = Files.list(base)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".lock")).forEach(locks::add);
+            s.forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".lock")) {
+                    locks.add(p);
+                } else if (name.endsWith(".scan")) {
+                    scans.add(p);
+                }
+            });
         } catch (IOException e) {
             return;
         }
-        if (locks.size() <= KEEP) {
-            return;
-        }
-        locks.sort(Comparator.comparing(FrameworkCache::modified).reversed());
         long dayAgo = System.currentTimeMillis() - 86_400_000L;
-        for (Path lockFile : locks.subList(KEEP, locks.size())) {
+        // a kept class path scan needs no lock: one deleted under a starting JVM means a scan
+        for (Path scan : oldest(scans)) {
+            if (modified(scan).toMillis() <= dayAgo) {
+                try {
+                    Files.deleteIfExists(scan);
+                } catch (IOException e) {
+                    // left for a later run
+                }
+            }
+        }
+        for (Path lockFile : oldest(locks)) {
             if (modified(lockFile).toMillis() > dayAgo) {
                 continue; // recently used: a JVM may be about to open it
             }
@@ -219,6 +249,15 @@ final class FrameworkCache {
                 // in use or gone: left for a later run
             }
         }
+    }
+
+    /** The files beyond the {@value #KEEP} most recently modified ones. */
+    private static List<Path> oldest(List<Path> files) {
+        if (files.size() <= KEEP) {
+            return List.of();
+        }
+        files.sort(Comparator.comparing(FrameworkCache::modified).reversed());
+        return files.subList(KEEP, files.size());
     }
 
     private static FileTime modified(Path p) {

@@ -80,6 +80,42 @@ class FrameworkCacheTest {
     }
 
     @Test
+    void cachesAndClassPathScansBeyondTheLimitAreRemovedOnceUnusedForADay() throws Exception {
+        long twoDaysAgo = System.currentTimeMillis() - 2 * 86_400_000L;
+        int old = FrameworkCache.KEEP + 2;
+        for (int i = 0; i < old; i++) {
+            // the older the higher i; each a cache (folder and lock file) and a kept scan
+            FileTime time = FileTime.fromMillis(twoDaysAgo - i * 60_000L);
+            Files.createDirectories(base.resolve("cache" + i));
+            Files.setLastModifiedTime(Files.writeString(base.resolve("cache" + i + ".lock"), ""), time);
+            Files.setLastModifiedTime(Files.writeString(base.resolve("classpath-" + i + ".scan"), "x"), time);
+        }
+        Files.writeString(base.resolve("classpath-new.scan"), "x");
+        FrameworkCache current = FrameworkCache.open(List.of(Files.writeString(base.resolve("a.jar"), "one")), new StringBuilder());
+        Files.createDirectories(current.dir());
+        current.close();
+
+        // KEEP kept of each: the current one and the KEEP - 1 most recently used old ones
+        for (int i = 0; i < old; i++) {
+            boolean kept = i < FrameworkCache.KEEP - 1;
+            assertEquals(kept, Files.isDirectory(base.resolve("cache" + i)), "cache" + i);
+            assertEquals(kept, Files.exists(base.resolve("cache" + i + ".lock")), "cache" + i + ".lock");
+            assertEquals(kept, Files.exists(base.resolve("classpath-" + i + ".scan")), "classpath-" + i + ".scan");
+        }
+        assertTrue(Files.isDirectory(current.dir()));
+        assertTrue(Files.exists(base.resolve("classpath-new.scan")));
+
+        // all used within the day: none is removed, however many
+        for (int i = 0; i < old; i++) {
+            Files.writeString(base.resolve("recent-" + i + ".scan"), "x");
+        }
+        FrameworkCache.open(List.of(base.resolve("a.jar")), new StringBuilder()).close();
+        for (int i = 0; i < old; i++) {
+            assertTrue(Files.exists(base.resolve("recent-" + i + ".scan")), "recent-" + i + ".scan");
+        }
+    }
+
+    @Test
     void falseMeansAFreshCacheEachRun() throws Exception {
         System.setProperty(FrameworkCache.PROPERTY, "false");
         FrameworkCache cache = FrameworkCache.open(List.of(), new StringBuilder());
