@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -308,6 +309,11 @@ public final class EmbeddedCerise implements Embedding {
                 }
             }, "cerise-jetty-start");
             jettyStarter.start();
+            // Jetty's MimeTypes lists every locale of the JDK in its static initialiser, a quarter
+            // of Jetty's start-up on its thread, the longest path to the first response. The JDK
+            // computes that list once for the whole JVM: this thread, which finishes its part
+            // long before Jetty does, computes it while Jetty resolves and reads its configuration.
+            Locale.getAvailableLocales();
         } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
         }
