@@ -295,6 +295,7 @@ public final class EmbeddedCerise implements Embedding {
         if (jetty != null && http) {
             Bundle j = jetty;
             FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
+            CountDownLatch jettyResolved = new CountDownLatch(1);
             jettyStarter = new Thread(() -> {
                 try {
                     // Resolved first, holding no bundle lock: a start that resolves holds the
@@ -302,18 +303,30 @@ public final class EmbeddedCerise implements Embedding {
                     // resolver run below, holding the global lock, would need that bundle lock;
                     // Felix breaks such a wait by failing the start ("Unable to acquire global
                     // lock for resolve").
-                    wiring.resolveBundles(List.of(j));
+                    try {
+                        wiring.resolveBundles(List.of(j));
+                    } finally {
+                        jettyResolved.countDown();
+                    }
                     j.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {
                     jettyFailure[0] = e;
                 }
             }, "cerise-jetty-start");
             jettyStarter.start();
-            // Jetty's MimeTypes lists every locale of the JDK in its static initialiser, a quarter
-            // of Jetty's start-up on its thread, the longest path to the first response. The JDK
-            // computes that list once for the whole JVM: this thread, which finishes its part
-            // long before Jetty does, computes it while Jetty resolves and reads its configuration.
+            // Jetty's MimeTypes lists every locale of the JDK in its static initialiser, a good
+            // part of Jetty's start-up on its thread, the longest path to the first response. The
+            // JDK computes that list once for the whole JVM: this thread, which finishes its part
+            // long before Jetty does, computes it while Jetty resolves.
             Locale.getAvailableLocales();
+            // Then the resolver run for the rest, once Jetty's bundle is resolved: run at once, it
+            // took Felix's global lock first and Jetty's start waited for it (~50 ms).
+            try {
+                jettyResolved.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BundleException("interrupted while Jetty's bundle resolved", e);
+            }
         } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
         }
