@@ -34,14 +34,14 @@ import org.osgi.framework.Constants;
  * install, the packages the framework shares from the class path, and the framework's JDK
  * exports.
  *
- * <p>Reading it means opening every jar's manifest (Jetty's runs to tens of kilobytes) and
- * Felix's default properties, some 40 ms of a start-up on the JVM's first, interpreted minutes.
- * So the result is kept beside the framework caches, in a file per class path, with the size and
- * modification time of every class path entry and the JDK it was computed on: a later start
- * checks those (a stat per entry) and reads the file instead. Anything changed, a file that does
- * not parse, or a class path whose manifests the scan could not tie to its entries (a jar's
- * {@code Class-Path}, a class loader that is not a plain class path) means scanning, as without
- * the file.
+ * <p>Reading it means reading every jar's manifest (Jetty's runs to tens of kilobytes) and
+ * Felix's default properties, some 30-60 ms of a start-up in the JVM's first, interpreted
+ * moments. So the result is kept beside the framework caches, in a file per class path, with the
+ * size and modification time of every class path entry and the JDK it was computed on: a later
+ * start checks those (a stat per entry) and reads the file instead. Anything changed, or a file
+ * that does not parse, means scanning, as without the file. A class path that its entries do
+ * not describe alone (a jar's {@code Class-Path}, a class loader that is not a plain class path)
+ * is scanned through the class loader at each start, and nothing is kept.
  */
 final class ClassPathScan {
 
@@ -68,17 +68,14 @@ final class ClassPathScan {
     private final String sharedExports;
     private final String systemPackages;
     private final boolean fromFile;
-    /** Whether every jar manifest the scan read belongs to an entry it was given (so the entries' state says it all). */
-    private final boolean tiedToEntries;
 
     private ClassPathScan(List<Path> atOnce, List<Path> later, String sharedExports, String systemPackages,
-            boolean fromFile, boolean tiedToEntries) {
+            boolean fromFile) {
         this.atOnce = atOnce;
         this.later = later;
         this.sharedExports = sharedExports;
         this.systemPackages = systemPackages;
         this.fromFile = fromFile;
-        this.tiedToEntries = tiedToEntries;
     }
 
     /** A bundle of the class path, with the packages it exports and imports. */
@@ -132,18 +129,25 @@ final class ClassPathScan {
      * @param keptIn the folder of the kept scans; {@code null} to scan and keep nothing
      */
     static ClassPathScan of(ClassLoader loader, Path keptIn) throws IOException {
-        List<Path> entries = keptIn == null ? null : entries(loader);
+        List<Path> entries = entries(loader);
         if (entries == null) {
-            return scan(loader, null);
+            return scanResources(loader); // what an unknown loader finds; nothing to check a kept scan against
         }
-        List<String> state = state(entries);
-        Path file = keptIn.resolve("classpath-" + FrameworkCache.hash(entries.stream().map(Path::toString).toList()) + ".scan");
-        ClassPathScan kept = read(file, state);
-        if (kept != null) {
-            return kept;
+        List<String> state = null;
+        Path file = null;
+        if (keptIn != null) {
+            state = state(entries);
+            file = keptIn.resolve("classpath-" + FrameworkCache.hash(entries.stream().map(Path::toString).toList()) + ".scan");
+            ClassPathScan kept = read(file, state);
+            if (kept != null) {
+                return kept;
+            }
         }
-        ClassPathScan scanned = scan(loader, Set.copyOf(entries));
-        if (scanned.tiedToEntries) {
+        ClassPathScan scanned = scanEntries(entries);
+        if (scanned == null) {
+            return scanResources(loader); // a jar's Class-Path: the loader searches more than the entries
+        }
+        if (file != null) {
             write(file, entries, state, scanned);
         }
         return scanned;
@@ -152,7 +156,8 @@ final class ClassPathScan {
     /**
      * The class path entries of a loader and its parents up to the platform loader, parents
      * first (as {@code getResources} returns them), or {@code null} where a loader's entries
-     * cannot be listed.
+     * cannot be listed: a loader that is neither the application class loader nor a plain
+     * {@code URLClassLoader} (a subclass may look resources up elsewhere, as Maven's realms do).
      */
     static List<Path> entries(ClassLoader loader) {
         List<List<Path>> chain = new ArrayList<>();
@@ -162,16 +167,17 @@ final class ClassPathScan {
             if (l == ClassLoader.getSystemClassLoader()) {
                 for (String p : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
                     if (!p.isEmpty()) {
-                        own.add(Path.of(p).toAbsolutePath());
+                        own.add(Path.of(p).toAbsolutePath().normalize());
                     }
                 }
-            } else if (l instanceof URLClassLoader u) {
+            } else if (l.getClass() == URLClassLoader.class) {
+                URLClassLoader u = (URLClassLoader) l;
                 for (URL url : u.getURLs()) {
                     if (!"file".equals(url.getProtocol())) {
                         return null;
                     }
                     try {
-                        own.add(Path.of(url.toURI()).toAbsolutePath());
+                        own.add(Path.of(url.toURI()).toAbsolutePath().normalize());
                     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                         return null;
                     }
@@ -243,7 +249,7 @@ final class ClassPathScan {
         } catch (IOException e) {
             // only pruning reads it
         }
-        return new ClassPathScan(List.copyOf(atOnce), List.copyOf(later), shared, system.isEmpty() ? null : system, true, true);
+        return new ClassPathScan(List.copyOf(atOnce), List.copyOf(later), shared, system.isEmpty() ? null : system, true);
     }
 
     private static String field(String line, String name) {
@@ -287,39 +293,66 @@ final class ClassPathScan {
     }
 
     /**
-     * Sorts the class path into bundles to install and packages to share, from the jars'
-     * manifests found through {@code loader}.
+     * Sorts the class path into bundles to install and packages to share, from the manifests of
+     * the entries' jars, read directly (the jars are open already: the class loader looked the
+     * main class up in them).
      *
-     * @param entries the loader's entries, or {@code null} if unknown
+     * @return the scan, or {@code null} if a jar names others in its {@code Class-Path} (the
+     *         class loader searches those too: {@link #scanResources} sees what it sees)
      */
-    static ClassPathScan scan(ClassLoader loader, Set<Path> entries) throws IOException {
-        Set<String> seen = new HashSet<>();
-        List<Bundle> bundles = new ArrayList<>();
-        StringBuilder shared = new StringBuilder();
-        Set<String> imports = new HashSet<>();
-        boolean tied = entries != null;
+    static ClassPathScan scanEntries(List<Path> entries) {
+        Collector found = new Collector();
+        for (Path entry : entries) {
+            Manifest manifest;
+            try (JarFile jar = new JarFile(entry.toFile(), false)) {
+                manifest = jar.getManifest();
+            } catch (IOException e) {
+                continue; // a folder (never a bundle here), a missing entry or not a jar: the class loader skips it too
+            }
+            if (manifest == null) {
+                continue;
+            }
+            Attributes main = manifest.getMainAttributes();
+            String classPath = main.getValue(Attributes.Name.CLASS_PATH);
+            if (classPath != null && !classPath.isBlank()) {
+                return null;
+            }
+            found.add(entry, main);
+        }
+        return found.result();
+    }
+
+    /** Sorts the class path into bundles to install and packages to share, from the manifests {@code loader} finds. */
+    static ClassPathScan scanResources(ClassLoader loader) throws IOException {
+        Collector found = new Collector();
         for (Enumeration<URL> e = loader.getResources(JarFile.MANIFEST_NAME); e.hasMoreElements();) {
             URL url = e.nextElement();
             Path jar = jarOf(url);
             if (jar == null) {
-                // a folder's or a module's manifest: never installed; a jar inside a jar: unknown
-                tied &= !"jar".equals(url.getProtocol());
-                continue;
+                continue; // a folder's or a module's manifest: never installed
             }
-            // a jar reached otherwise, e.g. through another jar's Class-Path
-            tied &= entries != null && among(entries, jar);
-            Manifest manifest;
             try (InputStream in = url.openStream()) {
-                manifest = new Manifest(in);
+                found.add(jar, new Manifest(in).getMainAttributes());
             }
-            Attributes main = manifest.getMainAttributes();
+        }
+        return found.result();
+    }
+
+    /** The bundles of the manifests it is given, in class path order. */
+    private static final class Collector {
+        private final Set<String> seen = new HashSet<>();
+        private final List<Bundle> bundles = new ArrayList<>();
+        private final StringBuilder shared = new StringBuilder();
+        private final Set<String> imports = new HashSet<>();
+
+        void add(Path jar, Attributes main) {
             String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
             if (bsn == null) {
-                continue;
+                return;
             }
             bsn = bsn.split(";", 2)[0].strip();
             if (!seen.add(bsn)) {
-                continue; // the first on the class path wins, as for classes
+                return; // the first on the class path wins, as for classes
             }
             if (SHARED.contains(bsn)) {
                 String exports = main.getValue(Constants.EXPORT_PACKAGE);
@@ -329,22 +362,25 @@ final class ClassPathScan {
                     }
                     shared.append(exports);
                 }
-                continue;
+                return;
             }
             if (notInstalled(bsn)) {
-                continue;
+                return;
             }
             Set<String> imported = packageNames(main.getValue(Constants.IMPORT_PACKAGE));
             bundles.add(new Bundle(jar, bsn, packageNames(main.getValue(Constants.EXPORT_PACKAGE)), imported));
             imports.addAll(imported);
         }
-        Set<Bundle> deferred = deferrable(bundles);
-        List<Path> atOnce = new ArrayList<>();
-        List<Path> later = new ArrayList<>();
-        for (Bundle b : bundles) {
-            (deferred.contains(b) ? later : atOnce).add(b.jar());
+
+        ClassPathScan result() {
+            Set<Bundle> deferred = deferrable(bundles);
+            List<Path> atOnce = new ArrayList<>();
+            List<Path> later = new ArrayList<>();
+            for (Bundle b : bundles) {
+                (deferred.contains(b) ? later : atOnce).add(b.jar());
+            }
+            return new ClassPathScan(List.copyOf(atOnce), List.copyOf(later), shared.toString(), systemPackages(imports), false);
         }
-        return new ClassPathScan(List.copyOf(atOnce), List.copyOf(later), shared.toString(), systemPackages(imports), false, tied);
     }
 
     /**
@@ -401,23 +437,6 @@ final class ClassPathScan {
             }
         }
         return result;
-    }
-
-    /** Whether {@code jar} is one of the entries (the class loader names a jar by its canonical path). */
-    private static boolean among(Set<Path> entries, Path jar) {
-        if (entries.contains(jar)) {
-            return true;
-        }
-        for (Path entry : entries) {
-            try {
-                if (Files.isSameFile(entry, jar)) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not that one
-            }
-        }
-        return false;
     }
 
     private static boolean notInstalled(String bsn) {

@@ -179,4 +179,47 @@ class ClassPathScanTest {
         };
         assertNull(ClassPathScan.entries(unknown), "a loader whose entries cannot be listed: no kept scan");
     }
+
+    @Test
+    void aLoaderThatMayLookElsewhereIsAskedAndNothingIsKept() throws Exception {
+        Path app = jar("app.jar", "Bundle-SymbolicName", "org.example.app");
+        Path keptIn = dir.resolve("kept");
+        // a subclass may find resources its URLs do not say (as Maven's class realms do)
+        try (URLClassLoader realm = new URLClassLoader(new URL[] {app.toUri().toURL()}, ClassLoader.getPlatformClassLoader()) {
+        }) {
+            assertNull(ClassPathScan.entries(realm));
+            ClassPathScan scan = ClassPathScan.of(realm, keptIn);
+            assertEquals(List.of(app), scan.atOnce());
+            assertFalse(ClassPathScan.of(realm, keptIn).fromFile());
+            assertFalse(Files.exists(keptIn));
+        }
+    }
+
+    @Test
+    void readingTheEntriesFindsWhatTheClassLoaderFinds() throws Exception {
+        Path api = jar("api.jar", "Bundle-SymbolicName", "org.cerise.api", "Export-Package", "org.cerise.api");
+        Path first = jar("first.jar", "Bundle-SymbolicName", "org.example.twice", "Import-Package", "org.cerise.api");
+        Path second = jar("second.jar", "Bundle-SymbolicName", "org.example.twice;singleton:=true");
+        Path tool = jar("tool.jar", "Bundle-SymbolicName", "org.cerise.tool.json");
+        Path noManifest = dir.resolve("bare.jar");
+        try (OutputStream out = Files.newOutputStream(noManifest); JarOutputStream j = new JarOutputStream(out)) {
+            // no manifest at all
+        }
+        Path notAJar = Files.writeString(dir.resolve("notes.jar"), "not a zip");
+        Path folder = Files.createDirectories(dir.resolve("classes/META-INF"));
+        Files.writeString(folder.resolve("MANIFEST.MF"), "Manifest-Version: 1.0\nBundle-SymbolicName: org.example.folder\n");
+        Path missing = dir.resolve("missing.jar");
+        List<Path> entries = List.of(api, first, noManifest, notAJar, dir.resolve("classes"), missing, second, tool);
+        try (URLClassLoader loader = loader(entries.toArray(Path[]::new))) {
+            assertEquals(entries, ClassPathScan.entries(loader));
+            ClassPathScan read = ClassPathScan.scanEntries(entries);
+            ClassPathScan asked = ClassPathScan.scanResources(loader);
+            assertEquals(List.of(first), read.atOnce(), "the first of a symbolic name; no folder");
+            assertEquals(List.of(tool), read.later());
+            assertEquals(asked.atOnce(), read.atOnce());
+            assertEquals(asked.later(), read.later());
+            assertEquals(asked.sharedExports(), read.sharedExports());
+            assertEquals(asked.systemPackages(), read.systemPackages());
+        }
+    }
 }
