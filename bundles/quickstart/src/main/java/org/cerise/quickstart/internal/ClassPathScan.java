@@ -7,10 +7,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -36,9 +34,9 @@ import org.osgi.framework.Constants;
  *
  * <p>Reading it means reading every jar's manifest (Jetty's runs to tens of kilobytes) and
  * Felix's default properties, some 30-60 ms of a start-up in the JVM's first, interpreted
- * moments. So the result is kept beside the framework caches, in a file per class path, with the
- * size and modification time of every class path entry and the JDK it was computed on: a later
- * start checks those (a stat per entry) and reads the file instead. Anything changed, or a file
+ * moments. So the result is kept beside the framework caches, in a file per class path and JDK,
+ * with the {@link FrameworkCache#stamp} of every class path entry, the JDK and this code it was
+ * computed by: a later start checks those (a stat per entry) and reads the file instead. Anything changed, or a file
  * that does not parse, means scanning, as without the file. A class path that its entries do
  * not describe alone (a jar's {@code Class-Path}, a class loader that is not a plain class path)
  * is scanned through the class loader at each start, and nothing is kept.
@@ -59,7 +57,7 @@ final class ClassPathScan {
             "org.cerise.dispatch.tree", "org.cerise.tool.trailingslash", "org.cerise.tool.encode",
             "org.cerise.tool.logging", "org.cerise.http.jetty");
     /** The first line of a kept scan; another version of this class writes another. */
-    private static final String FORMAT = "cerise-quickstart class path scan 3";
+    private static final String FORMAT = "cerise-quickstart class path scan 4";
     /** The last line of a kept scan: a file without it was cut short. */
     private static final String END = "end";
 
@@ -137,7 +135,11 @@ final class ClassPathScan {
         Path file = null;
         if (keptIn != null) {
             state = state(entries);
-            file = keptIn.resolve("classpath-" + FrameworkCache.hash(entries.stream().map(Path::toString).toList()) + ".scan");
+            // one file per class path and JDK: two JDKs on one class path do not overwrite each other's
+            List<String> identity = new ArrayList<>();
+            identity.add(state.get(0));
+            entries.forEach(p -> identity.add(p.toString()));
+            file = keptIn.resolve("classpath-" + FrameworkCache.hash(identity) + ".scan");
             ClassPathScan kept = read(file, state);
             if (kept != null) {
                 return kept;
@@ -165,9 +167,17 @@ final class ClassPathScan {
         for (ClassLoader l = loader; l != null && l != platform; l = l.getParent()) {
             List<Path> own = new ArrayList<>();
             if (l == ClassLoader.getSystemClassLoader()) {
+                if (System.getProperty("jdk.module.path") != null || System.getProperty("jdk.boot.class.path.append") != null) {
+                    return null; // jars the loader (or its parents) find that java.class.path does not name
+                }
                 for (String p : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
                     if (!p.isEmpty()) {
-                        own.add(Path.of(p).toAbsolutePath().normalize());
+                        try {
+                            // not normalized: "bin/../lib" goes through a linked bin as the loader's does
+                            own.add(Path.of(p).toAbsolutePath());
+                        } catch (java.nio.file.InvalidPathException e) {
+                            return null;
+                        }
                     }
                 }
             } else if (l.getClass() == URLClassLoader.class) {
@@ -176,11 +186,16 @@ final class ClassPathScan {
                     if (!"file".equals(url.getProtocol())) {
                         return null;
                     }
+                    Path entry;
                     try {
-                        own.add(Path.of(url.toURI()).toAbsolutePath().normalize());
+                        entry = Path.of(url.toURI()).toAbsolutePath();
                     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                         return null;
                     }
+                    if (url.getPath().endsWith("/") && !Files.isDirectory(entry)) {
+                        return null; // a folder to the loader, a jar to JarFile
+                    }
+                    own.add(entry);
                 }
             } else {
                 return null;
@@ -192,27 +207,47 @@ final class ClassPathScan {
         return all;
     }
 
-    /** What a kept scan is checked against: the JDK, then each entry's path, size and time. */
+    /**
+     * What a kept scan is checked against: the JDK (its folder, version and the modules of the
+     * boot layer, which {@code --add-modules} or {@code --limit-modules} change: the framework's
+     * JDK exports come from them), the code of this scan (its rules, even from a folder of
+     * classes), then each entry's path and {@link FrameworkCache#stamp}.
+     */
     private static List<String> state(List<Path> entries) {
-        List<String> lines = new ArrayList<>(entries.size() + 1);
-        lines.add("jdk\t" + System.getProperty("java.home") + "\t" + Runtime.version());
+        List<String> lines = new ArrayList<>(entries.size() + 2);
+        List<String> modules = new ArrayList<>();
+        for (Module m : ModuleLayer.boot().modules()) {
+            modules.add(m.getName());
+        }
+        Collections.sort(modules);
+        lines.add("jdk\t" + System.getProperty("java.home") + "\t" + Runtime.version() + "\t" + FrameworkCache.hash(modules));
+        lines.add("code\t" + FrameworkCache.stamp(ownCode()));
         for (Path p : entries) {
-            String what;
-            try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                what = a.isDirectory() ? "folder" : a.size() + "\t" + a.lastModifiedTime().toMillis();
-            } catch (NoSuchFileException e) {
-                what = "missing";
-            } catch (IOException e) {
-                what = "unreadable";
-            }
-            lines.add("entry\t" + p + "\t" + what);
+            lines.add("entry\t" + p + "\t" + FrameworkCache.stamp(p));
         }
         return lines;
     }
 
+    /** The jar of this class, or its class file in a folder of classes (a build of the quickstart itself). */
+    private static Path ownCode() {
+        try {
+            Path location = Path.of(ClassPathScan.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(location) ? location.resolve(ClassPathScan.class.getName().replace('.', '/') + ".class") : location;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("unknown"); // stamped "missing": a change of the code is not seen, the entries' still are
+        }
+    }
+
     /** The kept scan in {@code file} if it was made on {@code state}, else {@code null}. */
     private static ClassPathScan read(Path file, List<String> state) {
+        try {
+            return parse(file, state);
+        } catch (RuntimeException e) {
+            return null; // a damaged file (a path that is none): scanned and written again
+        }
+    }
+
+    private static ClassPathScan parse(Path file, List<String> state) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -294,8 +329,8 @@ final class ClassPathScan {
 
     /**
      * Sorts the class path into bundles to install and packages to share, from the manifests of
-     * the entries' jars, read directly (the jars are open already: the class loader looked the
-     * main class up in them).
+     * the entries' jars, read directly rather than through the class loader's resources and
+     * {@code jar:} URLs (the JDK shares a jar's parsed index with the loader's open copy).
      *
      * @return the scan, or {@code null} if a jar names others in its {@code Class-Path} (the
      *         class loader searches those too: {@link #scanResources} sees what it sees)

@@ -290,7 +290,7 @@ public final class EmbeddedCerise implements Embedding {
                 jetty = b;
             }
         }
-        BundleException[] jettyFailure = new BundleException[1];
+        Throwable[] jettyFailure = new Throwable[1];
         Thread jettyStarter = null;
         if (jetty != null && http) {
             Bundle j = jetty;
@@ -309,8 +309,8 @@ public final class EmbeddedCerise implements Embedding {
                         jettyResolved.countDown();
                     }
                     j.start(Bundle.START_TRANSIENT);
-                } catch (BundleException e) {
-                    jettyFailure[0] = e;
+                } catch (BundleException | RuntimeException | Error e) {
+                    jettyFailure[0] = e; // thrown on the main thread, after the join below
                 }
             }, "cerise-jetty-start");
             jettyStarter.start();
@@ -321,12 +321,7 @@ public final class EmbeddedCerise implements Embedding {
             Locale.getAvailableLocales();
             // Then the resolver run for the rest, once Jetty's bundle is resolved: run at once, it
             // took Felix's global lock first and Jetty's start waited for it (~50 ms).
-            try {
-                jettyResolved.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BundleException("interrupted while Jetty's bundle resolved", e);
-            }
+            awaitUninterruptibly(jettyResolved); // one resolver run; an interrupt is kept for later
         } else if (http) {
             log.warn("No HTTP server on the class path ({} is missing): nothing will answer", JETTY_BSN);
         }
@@ -362,8 +357,12 @@ public final class EmbeddedCerise implements Embedding {
                 Thread.currentThread().interrupt();
                 throw new BundleException("interrupted while Jetty started", e);
             }
-            if (jettyFailure[0] != null) {
-                throw jettyFailure[0];
+            if (jettyFailure[0] instanceof BundleException e) {
+                throw e;
+            } else if (jettyFailure[0] instanceof RuntimeException e) {
+                throw e;
+            } else if (jettyFailure[0] instanceof Error e) {
+                throw e;
             }
         }
         timer.lap("Jetty started");
@@ -619,6 +618,22 @@ public final class EmbeddedCerise implements Embedding {
             long now = System.nanoTime();
             log.debug("{} ms: {}", (now - last) / 1_000_000, what);
             last = now;
+        }
+    }
+
+    /** Waits for the latch; an interrupt meanwhile is kept (the thread's flag set again) rather than acted on. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

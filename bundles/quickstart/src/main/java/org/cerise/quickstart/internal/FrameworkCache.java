@@ -5,12 +5,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -132,7 +135,7 @@ final class FrameworkCache {
         return new FrameworkCache(Files.createTempDirectory("cerise-"), false, false, null, null);
     }
 
-    /** The {@link #hash} of the bundles' paths, sizes and times, and of the framework's jar. */
+    /** The {@link #hash} of the bundles' paths and {@link #stamp}s, and the framework jar's. */
     static String key(List<Path> bundles) {
         List<Path> all = new ArrayList<>(bundles);
         Path framework = jarOf(org.apache.felix.framework.Felix.class);
@@ -141,13 +144,39 @@ final class FrameworkCache {
         }
         List<String> lines = new ArrayList<>(all.size());
         for (Path jar : all) {
-            try {
-                lines.add(jar.toAbsolutePath() + "\t" + Files.size(jar) + "\t" + Files.getLastModifiedTime(jar).toMillis());
-            } catch (IOException e) {
-                lines.add(jar.toAbsolutePath() + "\t?");
-            }
+            lines.add(jar.toAbsolutePath() + "\t" + stamp(jar));
         }
         return hash(lines);
+    }
+
+    /**
+     * What tells a file's version, from one {@code stat}: its size, modification time, and where
+     * the system has them its change time and inode, which no copying tool sets (a jar rebuilt
+     * with the same size and a kept or fixed modification time, as {@code cp -p} or Jib leave
+     * it, is told apart); {@code folder}, {@code missing} or {@code unreadable} otherwise.
+     */
+    static String stamp(Path file) {
+        try {
+            Map<String, Object> a;
+            try {
+                a = Files.readAttributes(file, "unix:isDirectory,size,lastModifiedTime,ctime,ino");
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                a = Files.readAttributes(file, "isDirectory,size,lastModifiedTime");
+            }
+            if (Boolean.TRUE.equals(a.get("isDirectory"))) {
+                return "folder";
+            }
+            StringBuilder sb = new StringBuilder().append(a.get("size")).append('\t')
+                    .append(((FileTime) a.get("lastModifiedTime")).to(TimeUnit.MICROSECONDS));
+            if (a.get("ctime") instanceof FileTime changed) {
+                sb.append('\t').append(changed.to(TimeUnit.MICROSECONDS)).append('\t').append(a.get("ino"));
+            }
+            return sb.toString();
+        } catch (NoSuchFileException e) {
+            return "missing";
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     /**
@@ -214,8 +243,8 @@ final class FrameworkCache {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".lock")) {
                     locks.add(p);
-                } else if (name.endsWith(".scan")) {
-                    scans.add(p);
+                } else if (name.endsWith(".scan") || name.endsWith(".tmp")) {
+                    scans.add(p); // and a scan's temporary file left by a JVM killed while it wrote
                 }
             });
         } catch (IOException e) {
@@ -256,7 +285,10 @@ final class FrameworkCache {
         if (files.size() <= KEEP) {
             return List.of();
         }
-        files.sort(Comparator.comparing(FrameworkCache::modified).reversed());
+        // each time read once: another JVM may touch a file while this one sorts
+        Map<Path, FileTime> times = new java.util.HashMap<>();
+        files.forEach(f -> times.put(f, modified(f)));
+        files.sort(Comparator.comparing(times::get).reversed());
         return files.subList(KEEP, files.size());
     }
 

@@ -2,6 +2,7 @@ package org.cerise.quickstart.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,9 +100,11 @@ class ClassPathScanTest {
 
         // a jar that now is something else (same time, another size): the app uses the gzip tool's API
         FileTime time = Files.getLastModifiedTime(app);
+        long size = Files.size(app);
         jar("app.jar", "Bundle-SymbolicName", "org.example.app",
                 "Import-Package", "org.cerise.api,javax.net.ssl,org.example.lib,org.cerise.tool.gzip");
         Files.setLastModifiedTime(app, time);
+        assertNotEquals(size, Files.size(app));
         try (URLClassLoader loader = loader(api, app, lib, gzip, plain)) {
             ClassPathScan changed = ClassPathScan.of(loader, keptIn);
             assertFalse(changed.fromFile(), "the jar is read again");
@@ -111,19 +114,31 @@ class ClassPathScanTest {
     }
 
     @Test
-    void aKeptScanOfAnotherJdkOrInAnotherFormatIsNotUsed() throws Exception {
+    void aKeptScanOfAnotherJdkOrCodeOrInAnotherFormatIsNotUsed() throws Exception {
         Path app = jar("app.jar", "Bundle-SymbolicName", "org.example.app");
         Path keptIn = dir.resolve("kept");
         try (URLClassLoader loader = loader(app)) {
             ClassPathScan.of(loader, keptIn);
             Path file = kept();
             List<String> lines = Files.readAllLines(file);
-            assertTrue(lines.get(1).startsWith("jdk\t"), lines.get(1));
+            String[] jdk = lines.get(1).split("\t");
+            assertEquals(List.of("jdk", System.getProperty("java.home"), Runtime.version().toString()),
+                    List.of(jdk).subList(0, 3), "the JDK's folder, version and boot modules");
+            assertTrue(lines.get(2).startsWith("code\t"), lines.get(2));
 
-            Files.write(file, Stream.concat(Stream.of(lines.get(0), "jdk\t/elsewhere\t11.0.2"),
-                    lines.stream().skip(2)).toList());
-            assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "computed on another JDK");
-            assertEquals(lines, Files.readAllLines(file), "and written again");
+            // each part of what the scan depends on, changed alone
+            List<String> changed = List.of(
+                    String.join("\t", jdk[0], "/elsewhere", jdk[2], jdk[3]),
+                    String.join("\t", jdk[0], jdk[1], "11.0.2", jdk[3]),
+                    String.join("\t", jdk[0], jdk[1], jdk[2], "0123456789abcdef0123456789abcdef"));
+            for (String line : changed) {
+                Files.write(file, Stream.concat(Stream.of(lines.get(0), line), lines.stream().skip(2)).toList());
+                assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), line);
+                assertEquals(lines, Files.readAllLines(file), "and written again");
+            }
+            Files.write(file, Stream.concat(lines.stream().limit(2), Stream.concat(Stream.of("code\tmissing"),
+                    lines.stream().skip(3))).toList());
+            assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "made by another build of this code");
 
             Files.write(file, Stream.concat(Stream.of("cerise-quickstart class path scan 0"), lines.stream().skip(1)).toList());
             assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "another format");
@@ -134,9 +149,30 @@ class ClassPathScanTest {
             assertEquals(List.of(app), rescanned.atOnce());
             assertEquals(lines, Files.readAllLines(file), "replaced by a good one");
 
+            List<String> damaged = new java.util.ArrayList<>(lines);
+            damaged.set(damaged.size() - 2, "now\t/jars/\u0000.jar"); // no path at all
+            Files.write(file, damaged);
+            assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "a line that names no path");
+
             Files.write(file, lines.subList(0, lines.size() - 1));
             assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "cut short");
             assertTrue(ClassPathScan.of(loader, keptIn).fromFile());
+        }
+    }
+
+    @Test
+    void aJarReplacedByAnotherOfTheSameSizeAndTimeIsReadAgain() throws Exception {
+        Path app = jar("app.jar", "Bundle-SymbolicName", "org.example.app");
+        Path keptIn = dir.resolve("kept");
+        try (URLClassLoader loader = loader(app)) {
+            ClassPathScan.of(loader, keptIn);
+            assertTrue(ClassPathScan.of(loader, keptIn).fromFile());
+            // as cp -p or an image build leaves it: same size, same modification time, another file
+            FileTime time = Files.getLastModifiedTime(app);
+            Path copy = Files.copy(app, dir.resolve("copy.jar"));
+            Files.move(copy, app, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(app, time);
+            assertFalse(ClassPathScan.of(loader, keptIn).fromFile(), "the inode and change time tell it");
         }
     }
 
@@ -183,13 +219,22 @@ class ClassPathScanTest {
     @Test
     void aLoaderThatMayLookElsewhereIsAskedAndNothingIsKept() throws Exception {
         Path app = jar("app.jar", "Bundle-SymbolicName", "org.example.app");
+        Path imported = jar("imported.jar", "Bundle-SymbolicName", "org.example.imported");
         Path keptIn = dir.resolve("kept");
-        // a subclass may find resources its URLs do not say (as Maven's class realms do)
+        // as Maven's class realms do: resources from elsewhere than the loader's URLs
         try (URLClassLoader realm = new URLClassLoader(new URL[] {app.toUri().toURL()}, ClassLoader.getPlatformClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> findResources(String name) throws IOException {
+                List<URL> found = new java.util.ArrayList<>(java.util.Collections.list(super.findResources(name)));
+                if (name.equals("META-INF/MANIFEST.MF")) {
+                    found.add(new URL("jar:" + imported.toUri() + "!/META-INF/MANIFEST.MF"));
+                }
+                return java.util.Collections.enumeration(found);
+            }
         }) {
             assertNull(ClassPathScan.entries(realm));
             ClassPathScan scan = ClassPathScan.of(realm, keptIn);
-            assertEquals(List.of(app), scan.atOnce());
+            assertEquals(List.of(app, imported), scan.atOnce(), "what the loader finds, its URLs or not");
             assertFalse(ClassPathScan.of(realm, keptIn).fromFile());
             assertFalse(Files.exists(keptIn));
         }

@@ -91,6 +91,9 @@ class FrameworkCacheTest {
             Files.setLastModifiedTime(Files.writeString(base.resolve("classpath-" + i + ".scan"), "x"), time);
         }
         Files.writeString(base.resolve("classpath-new.scan"), "x");
+        // what a JVM killed while it wrote a scan leaves
+        Files.setLastModifiedTime(Files.writeString(base.resolve("classpath-9.scan123.tmp"), "x"),
+                FileTime.fromMillis(twoDaysAgo - old * 60_000L));
         FrameworkCache current = FrameworkCache.open(List.of(Files.writeString(base.resolve("a.jar"), "one")), new StringBuilder());
         Files.createDirectories(current.dir());
         current.close();
@@ -104,6 +107,7 @@ class FrameworkCacheTest {
         }
         assertTrue(Files.isDirectory(current.dir()));
         assertTrue(Files.exists(base.resolve("classpath-new.scan")));
+        assertFalse(Files.exists(base.resolve("classpath-9.scan123.tmp")));
 
         // all used within the day: none is removed, however many
         for (int i = 0; i < old; i++) {
