@@ -476,8 +476,21 @@ public final class CoreEngine implements Engine {
         return DEFAULT_PRIORITY;
     }
 
-    /** One listener on one channel. */
+    /**
+     * One listener on one channel. Each subscription is its own registration, equal only to
+     * itself: unsubscribing removes that one (a record's equals would compare the fields, and
+     * binds through {@code ObjectMethods} at first use, on the start-up path).
+     */
     private record Subscription(String channel, Listener listener, int priority, long order, String name) {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** A plugin service's subscriptions. */
