@@ -513,13 +513,12 @@ public final class Mounter {
         String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
         if (r.state.status() == AppState.Status.UNMOUNTED) {
             if (before == null || before.status() != AppState.Status.UNMOUNTED) {
-                LOG.info("App '{}' at {} (bundle {}) is out of service: {}; its mount point answers 404", r.name, mount,
-                        r.bundle.getSymbolicName(), r.state.reason());
+                LOG.info("App '{}' at {} ({}) is out of service: {}; its mount point answers 404", r.name, mount,
+                        origin(r.bundle, false), r.state.reason());
             }
         } else if (r.state.status() == AppState.Status.MOUNTED) {
             if (before == null || before.status() != AppState.Status.MOUNTED) {
-                LOG.info("Mounted app '{}' at {} (bundle {} {})", r.name, mount, r.bundle.getSymbolicName(),
-                        r.bundle.getVersion());
+                LOG.info("Mounted app '{}' at {} ({})", r.name, mount, origin(r.bundle, true));
             }
         } else if (!r.state.equals(before)) {
             if (r.state.status() == AppState.Status.WAITING) {
@@ -738,8 +737,8 @@ public final class Mounter {
                 records.remove(ref);
                 String mount = r.mountPath == null ? r.rawMount : r.mountPath.isEmpty() ? "/" : r.mountPath;
                 if (r.generation != null) {
-                    LOG.info("Unmounted app '{}' from {} (bundle {}); its requests wait up to {} s for it to come back",
-                            r.name, mount, r.bundle.getSymbolicName(), graceNanos / 1e9);
+                    LOG.info("Unmounted app '{}' from {} ({}); its requests wait up to {} s for it to come back",
+                            r.name, mount, origin(r.bundle, false), graceNanos / 1e9);
                 }
                 remountAll("app service " + ref.getProperty(Constants.SERVICE_ID) + " left");
             }
@@ -814,5 +813,17 @@ public final class Mounter {
             }
             return names;
         }
+    }
+
+    /**
+     * Where an app comes from, for the log: its bundle, or the program for an app registered
+     * from the framework's own context (an embedding such as {@code Cerise.quickstart}, whose
+     * app objects come from the class path; "bundle org.apache.felix.framework" would mislead).
+     */
+    static String origin(Bundle bundle, boolean withVersion) {
+        if (bundle.getBundleId() == 0) {
+            return "from the class path";
+        }
+        return "bundle " + bundle.getSymbolicName() + (withVersion ? " " + bundle.getVersion() : "");
     }
 }

@@ -87,6 +87,10 @@ class QuickstartIT {
         assertEquals(143, process.exitValue(), log());
         assertTrue(log().contains("Stopped"), log());
         assertFalse(log().contains("Exception"), log());
+        // the app is the program's object, not a bundle's (the framework's context registered it)
+        assertTrue(log().contains("Mounted app 'HelloWorld' at / (from the class path)"), log());
+        assertTrue(log().contains("Unmounted app 'HelloWorld' from / (from the class path)"), log());
+        assertFalse(log().contains("org.apache.felix.framework"), log());
         assertFalse(isOpen(port), "port " + port + " still open after the process stopped");
         return startupMs;
     }
