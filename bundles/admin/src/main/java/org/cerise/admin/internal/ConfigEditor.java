@@ -29,6 +29,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * FileInstall read it from one (the line of the key is replaced, added or removed; comments
  * stay); else, when FileInstall watches a folder, in a new {@code org.cerise.app-NAME.cfg} there
  * (so it survives a restart like any dropped file); else through Config Admin alone.
+ *
+ * <p>A value is written so that FileInstall reads back exactly that value: FileInstall reads a
+ * {@code .cfg} file as ISO-8859-1 and substitutes {@code ${...}} in its values, so a value's
+ * braces and backslashes are escaped for the substitution, then its backslashes for the
+ * properties syntax, and any character beyond ASCII is a &#92;uXXXX escape. The file is
+ * read and written as ISO-8859-1, which keeps the bytes of every other line as they were.
  */
 final class ConfigEditor {
 
@@ -123,8 +129,9 @@ final class ConfigEditor {
         } else if (c == null && configFolder.get() != null) {
             Path path = configFolder.get().resolve(FACTORY_PID + "-" + app.replaceAll("[^A-Za-z0-9._-]", "_") + ".cfg");
             Files.writeString(path.getParent().resolve("." + path.getFileName() + ".part"),
-                    "# written by the Cerise admin: run-time config of app '" + app + "'\n" + APP_KEY + " = "
-                            + escape(app) + "\n" + escapeKey(k) + " = " + escape(value) + "\n", StandardCharsets.UTF_8);
+                    "# written by the Cerise admin: run-time config of app '" + ascii(app) + "'\n" + APP_KEY + " = "
+                            + escape(app) + "\n" + escapeKey(k) + " = " + escape(value.strip()) + "\n",
+                    StandardCharsets.ISO_8859_1);
             Files.move(path.getParent().resolve("." + path.getFileName() + ".part"), path,
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             where = path.toString();
@@ -183,7 +190,7 @@ final class ConfigEditor {
 
     /** Replaces, adds or removes the key's line in a .cfg file; other lines (comments too) stay. */
     static void rewrite(Path file, String key, String value) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
         boolean done = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -203,16 +210,19 @@ final class ConfigEditor {
             lines.add(escapeKey(key) + " = " + escape(value));
         }
         Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-        Files.write(temp, lines, StandardCharsets.UTF_8);
+        Files.write(temp, lines, StandardCharsets.ISO_8859_1);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A properties line's key: up to the first unescaped '=', ':' or blank, escapes removed. */
+    /** A properties line's key: up to the first unescaped '=', ':' or blank, escapes (&#92;uXXXX too) removed. */
     static String keyOf(String line) {
         StringBuilder k = new StringBuilder();
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '\\' && i + 1 < line.length()) {
+            if (c == '\\' && i + 5 < line.length() && line.charAt(i + 1) == 'u' && isHex(line, i + 2, i + 6)) {
+                k.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else if (c == '\\' && i + 1 < line.length()) {
                 k.append(line.charAt(++i));
             } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
                 break;
@@ -223,13 +233,51 @@ final class ConfigEditor {
         return k.toString();
     }
 
-    private static String escapeKey(String key) {
-        return key.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:").replace(" ", "\\ ");
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Properties escaping of a value (a backslash is the escape character). */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\");
+    /** A key as a properties line starts: its separators, blanks and a leading comment mark escaped. */
+    static String escapeKey(String key) {
+        String escaped = key.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:").replace(" ", "\\ ");
+        if (escaped.startsWith("#") || escaped.startsWith("!")) {
+            escaped = "\\" + escaped;
+        }
+        return ascii(escaped);
+    }
+
+    /**
+     * A value as FileInstall reads it back unchanged: its substitution escapes (a backslash before
+     * each brace and backslash, so no {@code ${...}} is replaced), then the properties escape of
+     * each backslash, then &#92;uXXXX for what is not ASCII.
+     */
+    static String escape(String value) {
+        String substitution = value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
+        return ascii(substitution.replace("\\", "\\\\"));
+    }
+
+    /** Every character beyond printable ASCII as a properties &#92;uXXXX escape. */
+    private static String ascii(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            sb.append(String.format("\\u%04x", (int) c));
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String filterEscape(String s) {
