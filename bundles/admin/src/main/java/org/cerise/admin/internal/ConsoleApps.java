@@ -1,7 +1,6 @@
 package org.cerise.admin.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
@@ -11,9 +10,6 @@ import jakarta.servlet.Servlet;
 public final class ConsoleApps extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
-
-    @Reference
-    private transient ConsoleSupport support;
 
     /** A page of the console. */
     public ConsoleApps() {
@@ -35,10 +31,5 @@ public final class ConsoleApps extends ConsolePlugin {
                     }
                     return support.actions.deploy(who, p.fileName("bundle"), jar);
                 });
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }

@@ -1,7 +1,6 @@
 package org.cerise.admin.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
@@ -15,9 +14,6 @@ public final class ConsoleConfig extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
 
-    @Reference
-    private transient ConsoleSupport support;
-
     /** A page of the console. */
     public ConsoleConfig() {
         super(ConsoleViews::config, true);
@@ -28,10 +24,5 @@ public final class ConsoleConfig extends ConsolePlugin {
         return java.util.Map.of(
                 "set", (who, p) -> support.actions.setConfig(who, p.get("app"), p.get("key"), p.get("value")),
                 "remove", (who, p) -> support.actions.setConfig(who, p.get("app"), p.get("key"), null));
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }

@@ -1,7 +1,6 @@
 package org.cerise.admin.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
@@ -12,16 +11,8 @@ public final class ConsoleExplain extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
 
-    @Reference
-    private transient ConsoleSupport support;
-
     /** A page of the console. */
     public ConsoleExplain() {
         super(ConsoleViews::explain, true);
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }

@@ -19,8 +19,6 @@ public final class ConsoleFeatures extends ConsolePlugin {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient ConsoleSupport support;
-    @Reference
     private transient FeatureActions features;
 
     /** A page of the console. */
@@ -38,10 +36,5 @@ public final class ConsoleFeatures extends ConsolePlugin {
         return Map.of(
                 "install", (who, p) -> features.install(who, p.get("feature")).result(),
                 "remove", (who, p) -> features.remove(who, p.get("feature")).result());
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }

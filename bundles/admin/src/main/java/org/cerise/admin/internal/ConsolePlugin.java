@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.cerise.api.runtime.RuntimeModel;
 import org.owasp.encoder.Encode;
+import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,13 @@ abstract class ConsolePlugin extends AbstractServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Function<View, String> page;
+    /**
+     * The services every page uses, one reference declared here for all of them: bnd reads a
+     * page component's annotations from this superclass too ({@code -dsannotations-options:
+     * inherit} in the pom), and SCR sets the field of the superclass.
+     */
+    @Reference
+    transient ConsoleSupport support;
 
     /** A read-only page. @param page the HTML from the model */
     ConsolePlugin(Function<RuntimeModel, String> page) {
@@ -61,7 +69,9 @@ abstract class ConsolePlugin extends AbstractServlet {
     }
 
     /** @return the shared services */
-    abstract ConsoleSupport support();
+    ConsoleSupport support() {
+        return support;
+    }
 
     /** @return the actions the page's forms post, by name */
     Map<String, ConsoleAction> actions() {

@@ -1,7 +1,6 @@
 package org.cerise.admin.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
@@ -15,16 +14,8 @@ public final class ConsoleRequests extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
 
-    @Reference
-    private transient ConsoleSupport support;
-
     /** A page of the console. */
     public ConsoleRequests() {
         super(ConsoleViews::requests, true);
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }

@@ -1,7 +1,6 @@
 package org.cerise.admin.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
 
@@ -12,9 +11,6 @@ public final class ConsoleSessions extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
 
-    @Reference
-    private transient ConsoleSupport support;
-
     /** A page of the console. */
     public ConsoleSessions() {
         super(ConsoleViews::sessions, true);
@@ -23,10 +19,5 @@ public final class ConsoleSessions extends ConsolePlugin {
     @Override
     java.util.Map<String, ConsoleAction> actions() {
         return java.util.Map.of("store", (who, p) -> support.actions.switchStore(who, p.get("store")));
-    }
-
-    @Override
-    ConsoleSupport support() {
-        return support;
     }
 }
