@@ -487,10 +487,38 @@ public final class Mounter {
         report(r, before);
     }
 
-    /** Says once per app and key which config keys nothing reads (a typo, or a namespace service not installed). */
+    /**
+     * Says once per app and key which config keys nothing reads (a typo, or a namespace service
+     * not installed). A namespace's bundle often starts a moment after the app's (bundles start
+     * one by one): said at WARN only if the key is still unread a second later, as for an app's
+     * wait, so that a start-up log warns of real omissions only.
+     */
     private void reportUnhandledKeys(AppRecord r, Set<String> unhandledKeys) {
+        r.unhandledKeys = unhandledKeys;
+        List<String> fresh = new ArrayList<>();
         for (String key : unhandledKeys) {
-            if (r.reportedKeys.add(key)) {
+            if (!r.reportedKeys.contains(key)) {
+                fresh.add(key);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        LOG.debug("App '{}': nothing reads the config keys {} yet", r.name, fresh);
+        if (graceTimer != null && !graceTimer.isShutdown()) {
+            graceTimer.schedule(() -> warnIfStillUnread(r, fresh), WAITING_WARN_DELAY_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            warnIfStillUnread(r, fresh);
+        }
+    }
+
+    private synchronized void warnIfStillUnread(AppRecord r, List<String> keys) {
+        if (records.get(r.ref) != r) {
+            return; // the app left
+        }
+        for (String key : keys) {
+            if (r.unhandledKeys.contains(key) && r.reportedKeys.add(key)) {
                 LOG.warn("App '{}': nothing reads the config key '{}' (no config namespace '{}' is installed); only "
                         + "request.config() sees it", r.name, key, key.substring(0, key.indexOf('.')));
             }
@@ -656,6 +684,8 @@ public final class Mounter {
         String configSource;
         IniConfig.Parsed file;
         final Set<String> reportedKeys = new HashSet<>();
+        /** The config keys nothing read at its last compilation. */
+        Set<String> unhandledKeys = Set.of();
         AppState state;
         /** The tools, dispatchers and namespaces its last compilation looked up, as "kind:name". */
         Set<String> lookups = Set.of();
