@@ -88,6 +88,9 @@ public final class Mounter {
     private ServiceTracker<ConfigNamespace, ConfigNamespace> namespaceTracker;
     /** Ends the grace periods of mount points that did not come back, and warns of apps still waiting (one daemon thread, idle otherwise). */
     private java.util.concurrent.ScheduledExecutorService graceTimer;
+    /** When a bundle last changed (installed, started, stopped...): warnings of what is missing wait until they settle. */
+    private volatile long lastBundleChange = System.nanoTime();
+    private final org.osgi.framework.BundleListener bundleChanges = e -> lastBundleChange = System.nanoTime();
     private long graceNanos = seconds(DEFAULT_GRACE);
     private long holdNanos = seconds(DEFAULT_HOLD);
 
@@ -97,8 +100,16 @@ public final class Mounter {
     static final String HOLD_KEY = "engine.redeploy_hold";
     static final double DEFAULT_GRACE = 3.0;
     static final double DEFAULT_HOLD = 2.0;
-    /** How long an app waits before its wait is logged at WARN (at DEBUG at once). */
-    static final long WAITING_WARN_DELAY_MS = 1000;
+    /**
+     * How long an app waits (or a config key stays unread) before it is logged at WARN (at DEBUG
+     * at once), since what is missing often comes with a bundle that is still starting: longer
+     * than the quickstart waits before it starts its optional bundles without a request (1 s).
+     */
+    static final long WAITING_WARN_DELAY_MS = 2000;
+    /** And no bundle changed for this long: bundles still starting put the warning off. */
+    static final long SETTLED_MS = 1000;
+    /** Bundles that keep changing put such a warning off by this much at most. */
+    static final long WAITING_WARN_MAX_MS = 10_000;
 
     /** @return the current mount table */
     public MountTable table() {
@@ -123,6 +134,7 @@ public final class Mounter {
     @Activate
     void activate(BundleContext ctx, Map<String, Object> properties) throws InvalidSyntaxException {
         this.context = ctx;
+        ctx.addBundleListener(bundleChanges);
         graceTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cerise-mount-timer");
             t.setDaemon(true);
@@ -187,6 +199,11 @@ public final class Mounter {
             old.released(table);
         }
         graceTimer.shutdownNow();
+        try {
+            context.removeBundleListener(bundleChanges);
+        } catch (IllegalStateException e) {
+            // the bundle is stopping: its listeners go with it
+        }
     }
 
     private synchronized boolean applyGlobal(Map<String, Object> properties) {
@@ -456,6 +473,7 @@ public final class Mounter {
     }
 
     private void prepareNow(AppRecord r, AppState before) {
+        r.unhandledKeys = Set.of(); // known again once it compiles
         try {
             r.readProperties();
             String unmounted = unmountedBy.get(r.name);
@@ -468,7 +486,7 @@ public final class Mounter {
             if (owner != null) {
                 String mount = r.mountPath.isEmpty() ? "/" : r.mountPath;
                 throw new MissingServiceException("mount point", mount, "the mount point " + mount
-                        + " is taken by app '" + owner.name + "' of bundle " + owner.bundle.getSymbolicName(), true);
+                        + " is taken by app '" + owner.name + "' (" + origin(owner.bundle, false) + ")", true);
             }
             AppConfig config = AppConfig.merge(global, r.file(), overrides.forApp(r.name), r.name);
             AppCompiler.Compiled compiled = compiler.compile(r.service, r.name, r.mountPath, config, r.bundle::loadClass,
@@ -490,8 +508,9 @@ public final class Mounter {
     /**
      * Says once per app and key which config keys nothing reads (a typo, or a namespace service
      * not installed). A namespace's bundle often starts a moment after the app's (bundles start
-     * one by one): said at WARN only if the key is still unread a second later, as for an app's
-     * wait, so that a start-up log warns of real omissions only.
+     * one by one; the quickstart starts its optional ones after the apps): said at WARN only if
+     * the key is still unread once bundles settled ({@link #whenSettled}), as an app's wait is,
+     * so that a start-up log warns of real omissions only.
      */
     private void reportUnhandledKeys(AppRecord r, Set<String> unhandledKeys) {
         r.unhandledKeys = unhandledKeys;
@@ -501,15 +520,9 @@ public final class Mounter {
                 fresh.add(key);
             }
         }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        LOG.debug("App '{}': nothing reads the config keys {} yet", r.name, fresh);
-        if (graceTimer != null && !graceTimer.isShutdown()) {
-            graceTimer.schedule(() -> warnIfStillUnread(r, fresh), WAITING_WARN_DELAY_MS,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-        } else {
-            warnIfStillUnread(r, fresh);
+        if (!fresh.isEmpty()) {
+            LOG.debug("App '{}': nothing reads the config keys {} yet", r.name, fresh);
+            whenSettled(System.nanoTime(), () -> warnIfStillUnread(r, fresh));
         }
     }
 
@@ -522,6 +535,34 @@ public final class Mounter {
                 LOG.warn("App '{}': nothing reads the config key '{}' (no config namespace '{}' is installed); only "
                         + "request.config() sees it", r.name, key, key.substring(0, key.indexOf('.')));
             }
+        }
+    }
+
+    /**
+     * Runs a warning {@link #WAITING_WARN_DELAY_MS} after {@code since}, or later while bundles
+     * change ({@link #SETTLED_MS} without a change; at most {@link #WAITING_WARN_MAX_MS} after
+     * {@code since}); never once the Mounter stopped.
+     */
+    private void whenSettled(long since, Runnable warning) {
+        whenSettled(since, warning, WAITING_WARN_DELAY_MS);
+    }
+
+    private void whenSettled(long since, Runnable warning, long delayMs) {
+        java.util.concurrent.ScheduledExecutorService timer = graceTimer;
+        if (timer == null) {
+            return;
+        }
+        try {
+            timer.schedule(() -> {
+                long now = System.nanoTime();
+                if (now - lastBundleChange < SETTLED_MS * 1_000_000 && now - since < WAITING_WARN_MAX_MS * 1_000_000) {
+                    whenSettled(since, warning, SETTLED_MS); // bundles still come and go: look again later
+                } else {
+                    warning.run();
+                }
+            }, delayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the Mounter stops: nothing to warn of any more
         }
     }
 
@@ -552,16 +593,13 @@ public final class Mounter {
             if (r.state.status() == AppState.Status.WAITING) {
                 // What an app waits for often comes a moment later (bundles start one by one; the
                 // quickstart starts the optional ones after the apps): said at WARN only if the app
-                // still waits for it a second later, so that a start-up log warns of real waits only.
-                LOG.debug("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
-                        r.state.reason());
+                // still waits for it two seconds later and bundles settled, so that a start-up log
+                // warns of real waits only.
+                LOG.debug("App '{}' at {} ({}) is waiting: {}", r.name, mount, origin(r.bundle, false), r.state.reason());
                 AppState waiting = r.state;
-                if (graceTimer != null && !graceTimer.isShutdown()) {
-                    graceTimer.schedule(() -> warnIfStillWaiting(r, waiting, mount), WAITING_WARN_DELAY_MS,
-                            java.util.concurrent.TimeUnit.MILLISECONDS);
-                }
+                whenSettled(System.nanoTime(), () -> warnIfStillWaiting(r, waiting, mount));
             } else {
-                LOG.warn("App '{}' at {} (bundle {}) cannot be mounted: {}", r.name, mount, r.bundle.getSymbolicName(),
+                LOG.warn("App '{}' at {} ({}) cannot be mounted: {}", r.name, mount, origin(r.bundle, false),
                         r.state.reason());
             }
         }
@@ -569,8 +607,7 @@ public final class Mounter {
 
     private synchronized void warnIfStillWaiting(AppRecord r, AppState waiting, String mount) {
         if (records.get(r.ref) == r && waiting.equals(r.state)) {
-            LOG.warn("App '{}' at {} (bundle {}) is waiting: {}", r.name, mount, r.bundle.getSymbolicName(),
-                    r.state.reason());
+            LOG.warn("App '{}' at {} ({}) is waiting: {}", r.name, mount, origin(r.bundle, false), r.state.reason());
         }
     }
 
