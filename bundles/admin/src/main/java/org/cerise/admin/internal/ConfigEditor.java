@@ -124,6 +124,11 @@ final class ConfigEditor {
         String where;
         if (file != null) {
             Path path = Path.of(java.net.URI.create(String.valueOf(file)));
+            String typed = typedFormat(path);
+            if (typed != null) {
+                return new Actions.Result(409, "app '" + app + "' is configured by " + path + ", " + typed
+                        + ": edit that file by hand (nothing was changed)");
+            }
             rewrite(path, k, value == null ? null : value.strip());
             where = path.toString();
         } else if (c == null && configFolder.get() != null) {
@@ -188,33 +193,127 @@ final class ConfigEditor {
         return false;
     }
 
-    /** Replaces, adds or removes the key's line in a .cfg file; other lines (comments too) stay. */
+    /**
+     * Replaces, adds or removes the key's line in a .cfg file; the other lines stay as they were,
+     * byte for byte (comments, continued lines, the file's line ends).
+     */
     static void rewrite(Path file, String key, String value) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String eol = text.contains("\r\n") ? "\r\n" : "\n";
+        List<List<String>> entries = entries(text);
         boolean done = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+        for (int i = 0; i < entries.size(); i++) {
+            String first = entries.get(i).get(0).strip();
+            if (first.isEmpty() || first.startsWith("#") || first.startsWith("!") || !keyOf(first).equals(key)) {
                 continue;
             }
-            if (keyOf(line).equals(key)) {
-                if (value == null || done) {
-                    lines.remove(i--);
-                } else {
-                    lines.set(i, escapeKey(key) + " = " + escape(value));
-                }
-                done = true;
+            if (value == null || done) {
+                entries.remove(i--);
+            } else {
+                entries.set(i, List.of(escapeKey(key) + " = " + escape(value)));
             }
+            done = true;
         }
         if (!done && value != null) {
-            lines.add(escapeKey(key) + " = " + escape(value));
+            entries.add(List.of(escapeKey(key) + " = " + escape(value)));
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (List<String> entry : entries) {
+            for (String line : entry) {
+                out.append(line).append(eol);
+            }
         }
         Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-        Files.write(temp, lines, StandardCharsets.ISO_8859_1);
+        Files.writeString(temp, out, StandardCharsets.ISO_8859_1);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A properties line's key: up to the first unescaped '=', ':' or blank, escapes (&#92;uXXXX too) removed. */
+    /**
+     * The file's entries, each its physical lines: a key's line that ends in an odd number of
+     * backslashes goes on on the next line (comment lines never do).
+     */
+    static List<List<String>> entries(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // the last line's end
+        }
+        List<List<String>> entries = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            if (current == null) {
+                current = new ArrayList<>();
+                entries.add(current);
+            }
+            current.add(line);
+            String stripped = line.strip();
+            boolean comment = current.size() == 1 && (stripped.startsWith("#") || stripped.startsWith("!"));
+            if (comment || !continues(line)) {
+                current = null;
+            }
+        }
+        return entries;
+    }
+
+    private static boolean continues(String line) {
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    /**
+     * Why FileInstall would read the file in its typed format (every value quoted, an array or a
+     * typed literal such as {@code B"true"}), or {@code null}: a line written in the plain format
+     * would then change how it reads the whole file, and the typed format's rules are
+     * FileInstall's own; such a file is left to its author.
+     */
+    static String typedFormat(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(".config")) {
+            return "a .config file (FileInstall's typed format)";
+        }
+        int values = 0;
+        for (List<String> entry : entries(Files.readString(file, StandardCharsets.ISO_8859_1))) {
+            String first = entry.get(0).strip();
+            if (first.isEmpty() || first.startsWith("#") || first.startsWith("!")) {
+                continue;
+            }
+            String value = valueOf(String.join("\n", entry));
+            if (!value.matches("(?s)[TILFDXSCBbilfdxscb]?[\"\\[(].*")) {
+                return null;
+            }
+            values++;
+        }
+        return values == 0 ? null : "whose values are all in FileInstall's typed format (quoted, arrays or typed literals)";
+    }
+
+    /** The raw value of an entry: after its key and separator. */
+    private static String valueOf(String entry) {
+        int i = 0;
+        while (i < entry.length()) {
+            char c = entry.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f') {
+                break;
+            } else {
+                i++;
+            }
+        }
+        while (i < entry.length() && (entry.charAt(i) == ' ' || entry.charAt(i) == '\t' || entry.charAt(i) == '\f')) {
+            i++;
+        }
+        if (i < entry.length() && (entry.charAt(i) == '=' || entry.charAt(i) == ':')) {
+            i++;
+        }
+        return entry.substring(Math.min(i, entry.length())).strip();
+    }
+
+    /**
+     * A properties line's key as FileInstall's parser reads it: up to the first unescaped '=',
+     * ':', space, tab or form feed; escapes removed ({@code \\t}, {@code \\n}, {@code \\r},
+     * {@code \\f} and &#92;uXXXX as the characters they stand for).
+     */
     static String keyOf(String line) {
         StringBuilder k = new StringBuilder();
         for (int i = 0; i < line.length(); i++) {
@@ -223,8 +322,9 @@ final class ConfigEditor {
                 k.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
                 i += 5;
             } else if (c == '\\' && i + 1 < line.length()) {
-                k.append(line.charAt(++i));
-            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+                char e = line.charAt(++i);
+                k.append(e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 'f' ? '\f' : e);
+            } else if (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f') {
                 break;
             } else {
                 k.append(c);
@@ -258,7 +358,9 @@ final class ConfigEditor {
      */
     static String escape(String value) {
         String substitution = value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
-        return ascii(substitution.replace("\\", "\\\\"));
+        String escaped = ascii(substitution.replace("\\", "\\\\"));
+        // a leading blank would be read as part of the separator
+        return escaped.startsWith(" ") ? "\\" + escaped : escaped;
     }
 
     /** Every character beyond printable ASCII as a properties &#92;uXXXX escape. */

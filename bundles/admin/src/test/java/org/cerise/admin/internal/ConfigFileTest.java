@@ -81,6 +81,48 @@ class ConfigFileTest {
         assertArrayEquals(expected, Files.readAllBytes(f), new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
     }
 
+    @Test
+    void continuedLinesAreOneEntry() throws Exception {
+        Path f = dir.resolve("org.cerise.app-shop.cfg");
+        Files.writeString(f, "cerise.app = shop\nother = a \\\n  continued\nk = one \\\n  two\nlast = 1\n",
+                StandardCharsets.ISO_8859_1);
+        ConfigEditor.rewrite(f, "k", "3");
+        TypedProperties read = readAsFileInstall(f);
+        assertEquals("a continued", read.get("other"));
+        assertEquals("3", read.get("k"));
+        assertEquals(null, read.get("two"), "no line of the old value is left as a key of its own");
+        assertEquals("1", read.get("last"));
+        ConfigEditor.rewrite(f, "other", null);
+        assertEquals(List.of("cerise.app = shop", "k = 3", "last = 1"), Files.readAllLines(f, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void theFilesLineEndsStayAndAKeysEscapesAreReadAsTheParserDoes() throws Exception {
+        Path f = dir.resolve("org.cerise.app-shop.cfg");
+        Files.writeString(f, "cerise.app = shop\r\n# note\r\na\\tb = 1\r\natb = 2\r\n", StandardCharsets.ISO_8859_1);
+        ConfigEditor.rewrite(f, "atb", "3");
+        ConfigEditor.rewrite(f, "k", " leading blank");
+        assertEquals("cerise.app = shop\r\n# note\r\na\\tb = 1\r\natb = 3\r\nk = \\ leading blank\r\n",
+                Files.readString(f, StandardCharsets.ISO_8859_1));
+        TypedProperties read = readAsFileInstall(f);
+        assertEquals("1", read.get("a\tb"));
+        assertEquals("3", read.get("atb"));
+        assertEquals(" leading blank", read.get("k"));
+        assertEquals("a\tb", ConfigEditor.keyOf("a\\tb = 1"));
+    }
+
+    @Test
+    void aFileInFileInstallsTypedFormatIsLeftToItsAuthor() throws Exception {
+        Path typed = Files.writeString(dir.resolve("org.cerise.app-typed.cfg"), "cerise.app = \"shop\"\ntools.gzip.on = B\"true\"\n");
+        Path plain = Files.writeString(dir.resolve("org.cerise.app-plain.cfg"), "cerise.app = shop\nk = \"quoted\"\n");
+        Path config = Files.writeString(dir.resolve("org.cerise.app-other.config"), "cerise.app = \"shop\"\n");
+        assertEquals("shop", readAsFileInstall(typed).get("cerise.app"), "FileInstall reads it typed");
+        assertEquals("\"quoted\"", readAsFileInstall(plain).get("k"), "and this one plain");
+        org.junit.jupiter.api.Assertions.assertNotNull(ConfigEditor.typedFormat(typed));
+        org.junit.jupiter.api.Assertions.assertNotNull(ConfigEditor.typedFormat(config));
+        assertEquals(null, ConfigEditor.typedFormat(plain));
+    }
+
     private static byte[] concat(byte[]... parts) {
         byte[] all = new byte[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
         int at = 0;
