@@ -590,7 +590,6 @@ class DistributionIT {
         }
     }
 
-    /** Waits until the terminal shows text after what it showed when the wait began; returns the new part. */
     /** Ctrl-C at the g! prompt stops the container cleanly, as Ctrl-C stops CherryPy. */
     @Test
     @Order(4)

@@ -40,8 +40,25 @@ import org.osgi.framework.Constants;
  * that does not parse, means scanning, as without the file. A class path that its entries do
  * not describe alone (a jar's {@code Class-Path}, a class loader that is not a plain class path)
  * is scanned through the class loader at each start, and nothing is kept.
+ *
+ * @param atOnce the bundles a first request needs, in class path order (the first of a
+ *        symbolic name wins)
+ * @param later the bundles that can wait until the first request is answered
+ *        ({@link #deferrable}), in class path order. They are installed after the apps, and
+ *        uninstalled at stop, so that the kept framework cache holds only what a first request
+ *        needs: Felix reads and parses the manifest of every bundle in its cache when it
+ *        initialises.
+ * @param sharedExports the value of {@code org.osgi.framework.system.packages.extra}: the shared
+ *        bundles' exports
+ * @param systemPackages the value of {@code org.osgi.framework.system.packages}, or {@code null}
+ *        to keep Felix's default: the OSGi API (Felix's own list) and, of the JDK's packages, only
+ *        those the bundles import. By default Felix exports every package of every JDK module,
+ *        about 12,000 characters of header that it builds and parses at each start; the short
+ *        list saves a good part of the framework's start-up.
+ * @param fromFile whether this came from the kept file rather than from the jars
  */
-final class ClassPathScan {
+record ClassPathScan(List<Path> atOnce, List<Path> later, String sharedExports, String systemPackages,
+        boolean fromFile) {
 
     /** Bundles that stay on the class path, shared with the application. */
     private static final Set<String> SHARED = Set.of("org.cerise.api", "slf4j.api");
@@ -61,60 +78,8 @@ final class ClassPathScan {
     /** The last line of a kept scan: a file without it was cut short. */
     private static final String END = "end";
 
-    private final List<Path> atOnce;
-    private final List<Path> later;
-    private final String sharedExports;
-    private final String systemPackages;
-    private final boolean fromFile;
-
-    private ClassPathScan(List<Path> atOnce, List<Path> later, String sharedExports, String systemPackages,
-            boolean fromFile) {
-        this.atOnce = atOnce;
-        this.later = later;
-        this.sharedExports = sharedExports;
-        this.systemPackages = systemPackages;
-        this.fromFile = fromFile;
-    }
-
     /** A bundle of the class path, with the packages it exports and imports. */
     record Bundle(Path jar, String symbolicName, Set<String> exports, Set<String> imports) {
-    }
-
-    /** The bundles a first request needs, in class path order (the first of a symbolic name wins). */
-    List<Path> atOnce() {
-        return atOnce;
-    }
-
-    /**
-     * The bundles that can wait until the first request is answered ({@link #deferrable}), in
-     * class path order. They are installed after the apps, and uninstalled at stop, so that the
-     * kept framework cache holds only what a first request needs: Felix reads and parses the
-     * manifest of every bundle in its cache when it initialises.
-     */
-    List<Path> later() {
-        return later;
-    }
-
-    /** The value of {@code org.osgi.framework.system.packages.extra}: the shared bundles' exports. */
-    String sharedExports() {
-        return sharedExports;
-    }
-
-    /**
-     * The value of {@code org.osgi.framework.system.packages}: the OSGi API (Felix's own list)
-     * and, of the JDK's packages, only those the bundles import. By default Felix exports every
-     * package of every JDK module, about 12,000 characters of header that it builds and parses
-     * at each start; the short list saves a good part of the framework's start-up.
-     *
-     * @return the list, or {@code null} to keep Felix's default
-     */
-    String systemPackages() {
-        return systemPackages;
-    }
-
-    /** Whether this came from the kept file rather than from the jars. */
-    boolean fromFile() {
-        return fromFile;
     }
 
     /**
@@ -150,7 +115,7 @@ final class ClassPathScan {
             return scanResources(loader); // a jar's Class-Path: the loader searches more than the entries
         }
         if (file != null) {
-            write(file, entries, state, scanned);
+            write(file, state, scanned);
         }
         return scanned;
     }
@@ -240,20 +205,24 @@ final class ClassPathScan {
 
     /** The kept scan in {@code file} if it was made on {@code state}, else {@code null}. */
     private static ClassPathScan read(Path file, List<String> state) {
+        ClassPathScan kept;
         try {
-            return parse(file, state);
-        } catch (RuntimeException e) {
-            return null; // a damaged file (a path that is none): scanned and written again
+            kept = parse(state, Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null; // none yet, unreadable or damaged (a path that is none): scanned and written again
         }
+        if (kept != null) {
+            try {
+                // the file's time says when it was last used (pruning keeps the latest)
+                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                // only pruning reads it
+            }
+        }
+        return kept;
     }
 
-    private static ClassPathScan parse(Path file, List<String> state) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null; // none yet, or unreadable: scanned and written again
-        }
+    private static ClassPathScan parse(List<String> state, List<String> lines) {
         int n = state.size();
         if (lines.size() < n + 4 || !FORMAT.equals(lines.get(0)) || !lines.subList(1, n + 1).equals(state)) {
             return null;
@@ -278,12 +247,6 @@ final class ClassPathScan {
                 return null;
             }
         }
-        try {
-            // the file's time says when it was last used (pruning keeps the latest)
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e) {
-            // only pruning reads it
-        }
         return new ClassPathScan(List.copyOf(atOnce), List.copyOf(later), shared, system.isEmpty() ? null : system, true);
     }
 
@@ -292,19 +255,7 @@ final class ClassPathScan {
     }
 
     /** Writes the scan beside the caches (a temporary file moved in place: a reader sees all or nothing). */
-    private static void write(Path file, List<Path> entries, List<String> state, ClassPathScan scan) {
-        List<String> values = new ArrayList<>();
-        values.add(System.getProperty("java.home"));
-        values.add(scan.sharedExports);
-        values.add(scan.systemPackages);
-        entries.forEach(p -> values.add(p.toString()));
-        scan.atOnce.forEach(p -> values.add(p.toString()));
-        scan.later.forEach(p -> values.add(p.toString()));
-        for (String value : values) {
-            if (value != null && (value.indexOf('\t') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-                return; // a tab or a line break in a value: not kept, scanned at each start
-            }
-        }
+    private static void write(Path file, List<String> state, ClassPathScan scan) {
         List<String> lines = new ArrayList<>(state.size() + scan.atOnce.size() + scan.later.size() + 3);
         lines.add(FORMAT);
         lines.addAll(state);
@@ -313,6 +264,11 @@ final class ClassPathScan {
         scan.atOnce.forEach(p -> lines.add("now\t" + p));
         scan.later.forEach(p -> lines.add("later\t" + p));
         lines.add(END);
+        for (String line : lines) {
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                return; // a path with a line break: not kept, scanned at each start (a tab is fine: fields are prefixes)
+            }
+        }
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");

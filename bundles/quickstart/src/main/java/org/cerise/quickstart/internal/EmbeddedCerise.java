@@ -637,8 +637,10 @@ public final class EmbeddedCerise implements Embedding {
         }
     }
 
+    /** From the revision Felix parsed already ({@code getHeaders()} copies and localizes every header). */
     private static boolean isFragment(Bundle b) {
-        return b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+        org.osgi.framework.wiring.BundleRevision revision = b.adapt(org.osgi.framework.wiring.BundleRevision.class);
+        return revision != null && (revision.getTypes() & org.osgi.framework.wiring.BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
     private void startBundle(Bundle b) {
