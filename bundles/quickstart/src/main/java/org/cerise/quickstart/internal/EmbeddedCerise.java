@@ -292,9 +292,9 @@ public final class EmbeddedCerise implements Embedding {
         }
         Throwable[] jettyFailure = new Throwable[1];
         Thread jettyStarter = null;
+        FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
         if (jetty != null && http) {
             Bundle j = jetty;
-            FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
             CountDownLatch jettyResolved = new CountDownLatch(1);
             jettyStarter = new Thread(() -> {
                 try {
@@ -327,7 +327,7 @@ public final class EmbeddedCerise implements Embedding {
         }
         // Without a server Jetty is installed (bundles that import its packages resolve) but not
         // started. One resolver run for all the bundles, instead of one per bundle as each starts.
-        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        wiring.resolveBundles(installed);
         timer.lap("bundles resolved");
         stopped = new CountDownLatch(1);
         shutdownHook = new Thread(this::stop, "cerise-shutdown");

@@ -522,7 +522,7 @@ public final class Mounter {
         }
         if (!fresh.isEmpty()) {
             LOG.debug("App '{}': nothing reads the config keys {} yet", r.name, fresh);
-            whenSettled(System.nanoTime(), () -> warnIfStillUnread(r, fresh));
+            whenSettled(() -> warnIfStillUnread(r, fresh));
         }
     }
 
@@ -539,12 +539,12 @@ public final class Mounter {
     }
 
     /**
-     * Runs a warning {@link #WAITING_WARN_DELAY_MS} after {@code since}, or later while bundles
-     * change ({@link #SETTLED_MS} without a change; at most {@link #WAITING_WARN_MAX_MS} after
-     * {@code since}); never once the Mounter stopped.
+     * Runs a warning {@link #WAITING_WARN_DELAY_MS} from now, or later while bundles change
+     * ({@link #SETTLED_MS} without a change; at most {@link #WAITING_WARN_MAX_MS} from now);
+     * never once the Mounter stopped.
      */
-    private void whenSettled(long since, Runnable warning) {
-        whenSettled(since, warning, WAITING_WARN_DELAY_MS);
+    private void whenSettled(Runnable warning) {
+        whenSettled(System.nanoTime(), warning, WAITING_WARN_DELAY_MS);
     }
 
     private void whenSettled(long since, Runnable warning, long delayMs) {
@@ -597,7 +597,7 @@ public final class Mounter {
                 // warns of real waits only.
                 LOG.debug("App '{}' at {} ({}) is waiting: {}", r.name, mount, origin(r.bundle, false), r.state.reason());
                 AppState waiting = r.state;
-                whenSettled(System.nanoTime(), () -> warnIfStillWaiting(r, waiting, mount));
+                whenSettled(() -> warnIfStillWaiting(r, waiting, mount));
             } else {
                 LOG.warn("App '{}' at {} ({}) cannot be mounted: {}", r.name, mount, origin(r.bundle, false),
                         r.state.reason());
